@@ -1,0 +1,102 @@
+package no.fint.platform.service;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates topics on first use with the cleanup policy each kind needs. Entity and relation topics
+ * are compacted only: with compact,delete a resource not re-sent within the retention would vanish.
+ */
+@ApplicationScoped
+public class TopicAdmin {
+
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private KafkaSettings settings;
+    private volatile Admin admin;
+
+    /** For CDI. */
+    protected TopicAdmin() {
+    }
+
+    @Inject
+    public TopicAdmin(KafkaSettings settings) {
+        this.settings = settings;
+    }
+
+    private Admin admin() {
+        Admin a = admin;
+        if (a == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = Admin.create(settings.admin("fint-topic-admin"));
+                }
+                a = admin;
+            }
+        }
+        return a;
+    }
+
+    /** A compacted topic (latest value per key is kept forever; null values delete). */
+    public void ensureCompacted(String topic) throws TopicException {
+        ensure(topic, settings.partitions(), Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                // Tombstones stay a day so a reader that lags still sees the delete.
+                TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(1)),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024)));
+    }
+
+    /** A time-limited event topic. */
+    public void ensureEvents(String topic, int partitions, long retentionMs) throws TopicException {
+        ensure(topic, partitions, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentionMs)));
+    }
+
+    private void ensure(String topic, int partitions, Map<String, String> configs) throws TopicException {
+        if (known.contains(topic)) {
+            return;
+        }
+        NewTopic t = new NewTopic(topic, partitions, settings.replicationFactor()).configs(configs);
+        try {
+            admin().createTopics(List.of(t)).all().get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new TopicException("Cannot create topic " + topic, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new TopicException("Kafka did not answer while creating " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicException("Interrupted while creating " + topic, e);
+        }
+        known.add(topic);
+    }
+
+    @PreDestroy
+    void close() {
+        Admin a = admin;
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    /** Kafka could not create or confirm a topic. */
+    public static final class TopicException extends Exception {
+        public TopicException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

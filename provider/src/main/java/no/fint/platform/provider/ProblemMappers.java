@@ -1,0 +1,129 @@
+package no.fint.platform.provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import no.fint.platform.api.provider.model.ProblemEntry;
+import no.fint.platform.service.Problems;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error of the provider API is problem+json; a client's mistake is never a 500. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    /** Malformed JSON (Jersey's own, more specific mapper would answer text/plain). */
+    @Provider
+    @ApplicationScoped
+    @Priority(1)
+    public static class JsonParseMapper implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+            return JsonMapper.problem(e);
+        }
+    }
+
+    /** A body that does not fit the schema. */
+    @Provider
+    @ApplicationScoped
+    @Priority(1)
+    public static class DatabindMapper implements ExceptionMapper<com.fasterxml.jackson.databind.DatabindException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.DatabindException e) {
+            return JsonMapper.problem(e);
+        }
+    }
+
+    /** Any other Jackson failure. */
+    @Provider
+    @ApplicationScoped
+    @Priority(1)
+    public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return problem(e);
+        }
+
+        static Response problem(JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String what = e instanceof UnrecognizedPropertyException u ? "unknown property '" + u.getPropertyName() + "'" : e.getOriginalMessage();
+            return Problems.response(400, "Malformed JSON", what + where);
+        }
+    }
+
+    /** Bean validation of the generated interfaces (required fields, ranges). */
+    @Provider
+    @ApplicationScoped
+    @Priority(1)
+    public static class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<ProblemEntry> entries = e.getConstraintViolations().stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> Problems.entry(null, null, field(v), v.getMessage()))
+                    .toList();
+            return Problems.response(400, "Invalid request", entries.size() + " constraint violation(s)", entries);
+        }
+
+        private static String field(ConstraintViolation<?> v) {
+            // "fullSync.arg3.metadata.orgId" -> "metadata.orgId"
+            String path = v.getPropertyPath().toString();
+            String[] parts = path.split("\\.", 3);
+            return parts.length == 3 ? parts[2] : "body";
+        }
+    }
+
+    /** 404, 405, 413, 415 and the other JAX-RS errors, as problems. */
+    @Provider
+    @ApplicationScoped
+    @Priority(1)
+    public static class WebMapper implements ExceptionMapper<WebApplicationException> {
+        @jakarta.ws.rs.core.Context
+        jakarta.ws.rs.core.UriInfo uri;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404 && !uri.getPath().startsWith("provider")) {
+                // Not ours: an empty 404 lets Helidon route on to /health, /metrics and /openapi.
+                return Response.status(404).build();
+            }
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
+            if (status == 413) {
+                title = "Payload Too Large";
+            }
+            Response r = Problems.response(status, title, e.getMessage());
+            if (e.getResponse().getHeaderString("Allow") != null) {
+                return Response.fromResponse(r).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+            }
+            return r;
+        }
+    }
+
+    /** Anything else is our fault: log it, answer 500 without internals. */
+    @Provider
+    @ApplicationScoped
+    @Priority(10)
+    public static class FallbackMapper implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            LOG.log(Level.SEVERE, "Unhandled error", e);
+            return Problems.response(500, "Internal Server Error", "The provider failed; the error is logged.");
+        }
+    }
+}
