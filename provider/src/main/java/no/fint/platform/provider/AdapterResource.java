@@ -2,7 +2,6 @@ package no.fint.platform.provider;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import no.fint.platform.api.provider.AdapterApi;
 import no.fint.platform.api.provider.model.AdapterContract;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import java.util.concurrent.TimeUnit;
 
 /** Adapter registration and heartbeats. */
-@Path("")
 @ApplicationScoped
 public class AdapterResource implements AdapterApi {
 

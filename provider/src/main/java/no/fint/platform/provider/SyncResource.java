@@ -2,7 +2,6 @@ package no.fint.platform.provider;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import no.fint.platform.api.provider.SyncApi;
 import no.fint.platform.api.provider.model.ProblemEntry;
@@ -24,7 +23,6 @@ import java.util.Optional;
  * Full, delta and delete sync pages. Thin: resolves the resource, turns entries into entity records
  * and hands them to {@link EntitySource}.
  */
-@Path("")
 @ApplicationScoped
 public class SyncResource implements SyncApi {
 

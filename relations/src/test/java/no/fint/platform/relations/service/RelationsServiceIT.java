@@ -1,0 +1,29 @@
+package no.fint.platform.relations.service;
+
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.WebTarget;
+import no.fint.platform.broker.KafkaBrokerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(KafkaBrokerExtension.class)
+@HelidonTest
+class RelationsServiceIT {
+
+    @Inject
+    WebTarget target;
+
+    @Test
+    void bootsWithHealthMetricsContractAndRules() {
+        assertEquals(200, target.path("/health/live").request().get().getStatus());
+        assertEquals(200, target.path("/health/ready").request().get().getStatus());
+        assertTrue(target.path("/openapi").request("application/yaml").get(String.class).contains("FINT relations service"));
+        assertTrue(target.path("/metrics").request("text/plain").get(String.class).contains("# TYPE"));
+        String rules = target.path("/relations/rules").request().get(String.class);
+        assertTrue(rules.contains("{\"source\":\"utdanning.elev.Elevforhold\",\"relation\":\"elev\",\"target\":\"utdanning.elev.Elev\",\"inverse\":\"elevforhold\"}"), rules);
+    }
+}
