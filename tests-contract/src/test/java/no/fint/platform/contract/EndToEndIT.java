@@ -1,8 +1,6 @@
 package no.fint.platform.contract;
 
 import no.fint.platform.broker.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,40 +15,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(KafkaBrokerExtension.class)
 class EndToEndIT {
 
-    private static ServiceProcess provider;
-    private static ServiceProcess consumer;
-
-    @BeforeAll
-    static void start() {
-        Map<String, String> kafka = Map.of("fint.kafka.bootstrap-servers", KafkaBrokerExtension.bootstrapServers());
-        provider = ServiceProcess.start("provider-e2e", "provider", kafka);
-        consumer = ServiceProcess.start("consumer-e2e", "consumer", Map.of(
-                "fint.kafka.bootstrap-servers", KafkaBrokerExtension.bootstrapServers(),
-                "fint.consumer.org-id", "fint.no"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (consumer != null) {
-            consumer.close();
-        }
-        if (provider != null) {
-            provider.close();
-        }
-    }
-
     @Test
     void aPageSentToTheProviderIsServedByTheConsumer() {
-        String page = """
-                {"metadata":{"corrId":"e2e-1","orgId":"fint.no","adapterId":"demo","totalSize":1,"page":1,"pageSize":1,"totalPages":1},
-                 "resources":[{"identifier":"a0611475","resource":{
-                   "elevnummer":{"identifikatorverdi":"500001"},"systemId":{"identifikatorverdi":"a0611475"}}}]}""";
-        HttpResponse<String> sent = Http.send("POST", provider.url() + "/provider/utdanning/elev/elev", page);
-        assertEquals(201, sent.statusCode(), sent.body());
+        providerToConsumer(KafkaBrokerExtension.bootstrapServers());
+    }
 
-        HttpResponse<String> read = Http.poll(consumer.url() + "/utdanning/elev/elev/elevnummer/500001",
-                r -> r.statusCode() == 200, Duration.ofSeconds(20));
-        assertEquals(200, read.statusCode(), read.body());
-        assertTrue(read.body().contains("\"identifikatorverdi\":\"a0611475\""), read.body());
+    /** The flow itself, against any Kafka cluster. */
+    static void providerToConsumer(String bootstrapServers) {
+        try (ServiceProcess provider = ServiceProcess.start("provider-e2e", "provider",
+                Map.of("fint.kafka.bootstrap-servers", bootstrapServers));
+             ServiceProcess consumer = ServiceProcess.start("consumer-e2e", "consumer",
+                     Map.of("fint.kafka.bootstrap-servers", bootstrapServers, "fint.consumer.org-id", "fint.no"))) {
+            String page = """
+                    {"metadata":{"corrId":"e2e-1","orgId":"fint.no","adapterId":"demo","totalSize":1,"page":1,"pageSize":1,"totalPages":1},
+                     "resources":[{"identifier":"a0611475","resource":{
+                       "elevnummer":{"identifikatorverdi":"500001"},"systemId":{"identifikatorverdi":"a0611475"}}}]}""";
+            HttpResponse<String> sent = Http.send("POST", provider.url() + "/provider/utdanning/elev/elev", page);
+            assertEquals(201, sent.statusCode(), sent.body());
+
+            HttpResponse<String> read = Http.poll(consumer.url() + "/utdanning/elev/elev/elevnummer/500001",
+                    r -> r.statusCode() == 200, Duration.ofSeconds(20));
+            assertEquals(200, read.statusCode(), read.body());
+            assertTrue(read.body().contains("\"identifikatorverdi\":\"a0611475\""), read.body());
+        }
     }
 }
