@@ -51,4 +51,19 @@ public final class Topics {
     public static String platform(String name) {
         return CONTEXT + "." + name;
     }
+
+    /** Adapter heartbeats (event topic, 1 day): {@code fint-core.adapter-heartbeat}. */
+    public static String heartbeats() {
+        return platform("adapter-heartbeat");
+    }
+
+    /** Registered adapter contracts (compacted, key adapterId): {@code fint-core.adapter-contract}. */
+    public static String contracts() {
+        return platform("adapter-contract");
+    }
+
+    /** Sync sessions (compacted, key corrId and corrId U+001F page): {@code fint-core.sync-session}. */
+    public static String syncSessions() {
+        return platform("sync-session");
+    }
 }

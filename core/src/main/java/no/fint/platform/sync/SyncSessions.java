@@ -168,6 +168,20 @@ public final class SyncSessions {
         return s == null ? Optional.empty() : Optional.of(new Status(s.snapshot(), s.pagesMissing(missingLimit)));
     }
 
+    /** The received pages' records of a sync (to persist it again). */
+    public synchronized List<SyncSession.PageRecord> pageRecords(String corrId) {
+        SyncSession s = byCorrId.get(corrId);
+        List<SyncSession.PageRecord> out = new ArrayList<>();
+        if (s != null) {
+            for (long p = 1; p <= s.totalPages(); p++) {
+                if (s.received(p)) {
+                    out.add(s.page(p));
+                }
+            }
+        }
+        return out;
+    }
+
     public synchronized int size() {
         return byCorrId.size();
     }

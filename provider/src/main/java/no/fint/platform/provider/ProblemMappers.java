@@ -37,6 +37,17 @@ public final class ProblemMappers {
         }
     }
 
+    /** A body of the wrong shape (Jersey's own mapper for this exact type would answer text/plain). */
+    @Provider
+    @ApplicationScoped
+    @Priority(1)
+    public static class JsonMappingMapper implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+            return JsonMapper.problem(e);
+        }
+    }
+
     /** A body that does not fit the schema. */
     @Provider
     @ApplicationScoped
