@@ -1,13 +1,18 @@
 package no.fint.platform.canonical;
 
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import no.fint.platform.canonical.check.IdentifierCheck;
 import no.fint.platform.canonical.check.PageIdentifierCheck;
 import no.fint.platform.model.ModelClass;
 import no.fint.platform.model.ResourceType;
 import no.fint.platform.sync.SyncType;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +33,17 @@ public final class PageCanonicalizer {
         this.canonicalizer = canonicalizer;
     }
 
-    /** One entry as sent: {@code identifier} as given, {@code resource} null on delete pages. */
-    public record Entry(String identifier, JsonNode resource) {
+    /**
+     * One entry as sent: {@code identifier} as given, the resource either as a tree or as raw bytes
+     * (then the streaming fast path is tried first); both null on delete pages or when missing.
+     */
+    public record Entry(String identifier, JsonNode resource, RawJson raw) {
+        public Entry(String identifier, JsonNode resource) {
+            this(identifier, resource, null);
+        }
     }
+
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     /** One accepted entry: the identifier value (record key part) and the canonical JSON (null for a delete). */
     public record CanonicalEntry(String identifier, byte[] json) {
@@ -79,6 +92,30 @@ public final class PageCanonicalizer {
                 continue;
             }
             JsonNode resource = e.resource();
+            if (e.raw() != null) {
+                Canonicalizer.Streamed fast = canonicalizer.stream(type, e.raw(), buffer);
+                String id = fast == null ? null : IdentifierCheck.match(given, cls, fast.identifiers());
+                if (id != null) {
+                    String dup = ids.check(i, id);
+                    if (dup != null) {
+                        report(bad, count, i, given, "identifier", dup);
+                    } else if (count[0] == 0) {
+                        out.add(new CanonicalEntry(id, fast.json()));
+                        hash = fnv(fnv(hash, id.getBytes(StandardCharsets.UTF_8)), fast.json());
+                    }
+                    continue;
+                }
+                // Not the simple case: the tree walk decides and explains.
+                try {
+                    resource = TREES.readTree(e.raw().bytes(), e.raw().offset(), e.raw().length());
+                } catch (JsonProcessingException ex) {
+                    report(bad, count, i, given, "resource", "malformed JSON: " + ex.getOriginalMessage());
+                    continue;
+                } catch (java.io.IOException ex) {
+                    report(bad, count, i, given, "resource", "unreadable: " + ex.getMessage());
+                    continue;
+                }
+            }
             String id = null;
             if (resource != null && resource.isObject()) {
                 id = IdentifierCheck.match(given, cls, resource);
@@ -121,14 +158,26 @@ public final class PageCanonicalizer {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** FNV-1a over the bytes, with a separator so [ab][c] and [a][bc] differ. */
-    private static long fnv(long h, byte[] bytes) {
-        for (byte b : bytes) {
-            h ^= (b & 0xff);
+    /**
+     * An FNV-1a style 64-bit hash taken eight bytes at a time (it runs over every byte of a page),
+     * mixed with the length so [ab][c] and [a][bc] differ. Not cryptographic: it only tells a
+     * replayed page from a different one under the same number.
+     */
+    static long fnv(long h, byte[] bytes) {
+        int i = 0;
+        int words = bytes.length & ~7;
+        for (; i < words; i += 8) {
+            h ^= (long) LONGS.get(bytes, i);
+            h *= FNV_PRIME;
+            h ^= h >>> 29;
+        }
+        for (; i < bytes.length; i++) {
+            h ^= (bytes[i] & 0xff);
             h *= FNV_PRIME;
         }
-        h ^= 0x1f;
+        h ^= bytes.length;
         return h * FNV_PRIME;
     }
 }

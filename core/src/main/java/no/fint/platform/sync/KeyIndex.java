@@ -4,19 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The identifiers of one resource type on an entity topic with, per identifier, what its latest
+ * The keys of an entity topic ({@code resource U+001F identifier}) with, per key, what its latest
  * record says: deleted or not, when the platform accepted it ({@code last-modified}) and a hash of
- * the corrId that wrote it. Built by reading the topic from the beginning (records of one key are
- * on one partition, in order, so the last one read is the latest) and used to find what a
- * completed full sync did not contain.
+ * the corrId that wrote it. Built by reading the topic (records of one key are on one partition, in
+ * order, so the last one read is the latest) and used to find what a completed full sync did not
+ * contain.
  *
- * <p>Compact on purpose, for a million keys in modest memory: no object per key. Identifiers are
- * UTF-8 bytes in one growing arena (2-byte length prefix), the rest in parallel primitive arrays,
- * and an open-addressing table of ints points into them. Per key: the identifier's bytes + 2, plus
- * 4 (arena offset) + 8 (last-modified) + 4 (corrId hash) + 1 (deleted) + about 8 (table slots at
- * load factor 0.5): about 27 bytes + the identifier, so 1,000,000 keys of 36-character UUIDs take
- * about 63 MB and of 10-character ids about 37 MB. A deleted key keeps its entry (flagged).
- * Not thread-safe: one scan fills it, then it is read.
+ * <p>Compact on purpose, for a million keys in modest memory: no object per key. Keys are UTF-8
+ * bytes in one growing arena (2-byte length prefix), the rest in parallel primitive arrays, and an
+ * open-addressing table of ints points into them. Per key: the key's bytes + 2, plus 4 (arena
+ * offset) + 8 (last-modified) + 4 (corrId hash) + 1 (deleted) + about 8 (table slots at load factor
+ * 0.5), about 27 bytes + the key: 1,000,000 keys of a 36-character UUID and a 12-character resource
+ * name take about 75 MB, of 10-character ids about 50 MB (arrays grow by doubling, so up to twice
+ * that while growing). A deleted key keeps its entry (flagged). Not thread-safe.
  */
 public final class KeyIndex {
 
@@ -34,11 +34,11 @@ public final class KeyIndex {
         return corrId == null ? 0 : corrId.hashCode();
     }
 
-    /** Records the latest state of {@code identifier}: replaces what an earlier record said. */
-    public void put(String identifier, long modified, int corrHash, boolean tombstone) {
-        byte[] key = identifier.getBytes(StandardCharsets.UTF_8);
+    /** Records the latest state of {@code recordKey}: replaces what an earlier record said. */
+    public void put(String recordKey, long modified, int corrHash, boolean tombstone) {
+        byte[] key = recordKey.getBytes(StandardCharsets.UTF_8);
         if (key.length > 0xFFFF) {
-            throw new IllegalArgumentException("Identifier longer than 65535 bytes");
+            throw new IllegalArgumentException("Key longer than 65535 bytes");
         }
         int h = hash(key);
         int mask = table.length - 1;
@@ -64,18 +64,44 @@ public final class KeyIndex {
         }
     }
 
-    /** Identifiers seen (deleted ones included). */
+    /** Keys seen (deleted ones included). */
     public int size() {
         return size;
     }
 
-    /** Visits every identifier with its latest state. */
+    /** Visits every key with its latest state. */
     public void forEach(Visitor visitor) {
         for (int i = 0; i < size; i++) {
             int off = offsets[i];
             int len = ((arena[off] & 0xff) << 8) | (arena[off + 1] & 0xff);
             visitor.visit(new String(arena, off + 2, len, StandardCharsets.UTF_8), lastModified[i], corrHashes[i], deleted[i]);
         }
+    }
+
+    /**
+     * The keys starting with {@code prefix} (e.g. {@code elev U+001F}) whose state {@code want}
+     * accepts, without the prefix. Only those keys become strings: a topic's other resource types
+     * and the live keys cost a byte comparison each.
+     */
+    public java.util.List<String> select(String prefix, Filter want) {
+        byte[] pre = prefix.getBytes(StandardCharsets.UTF_8);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            int off = offsets[i];
+            int len = ((arena[off] & 0xff) << 8) | (arena[off + 1] & 0xff);
+            if (len < pre.length || !Arrays.equals(arena, off + 2, off + 2 + pre.length, pre, 0, pre.length)) {
+                continue;
+            }
+            if (want.test(lastModified[i], corrHashes[i], deleted[i])) {
+                out.add(new String(arena, off + 2 + pre.length, len - pre.length, StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    public interface Filter {
+        boolean test(long lastModified, int corrHash, boolean deleted);
     }
 
     /** Bytes held by this index (for the log and the docs' memory figures). */
@@ -86,7 +112,7 @@ public final class KeyIndex {
 
     @FunctionalInterface
     public interface Visitor {
-        void visit(String identifier, long lastModified, int corrHash, boolean deleted);
+        void visit(String key, long lastModified, int corrHash, boolean deleted);
     }
 
     private int append(byte[] key) {

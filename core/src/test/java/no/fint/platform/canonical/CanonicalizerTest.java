@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The canonical resource JSON of docs/architecture.md, byte for byte. */
@@ -29,7 +30,18 @@ class CanonicalizerTest {
         Violations v = new Violations();
         byte[] out = C.canonicalize(type(path), M.readTree(json), v);
         assertTrue(v.isEmpty(), () -> v.list().toString());
-        return new String(out, StandardCharsets.UTF_8);
+        String tree = new String(out, StandardCharsets.UTF_8);
+        // Whenever the streaming fast path takes a resource, it must give the very same bytes.
+        Canonicalizer.Streamed fast = stream(path, json);
+        if (fast != null) {
+            assertEquals(tree, new String(fast.json(), StandardCharsets.UTF_8), "fast path");
+        }
+        return tree;
+    }
+
+    static Canonicalizer.Streamed stream(String path, String json) {
+        byte[] b = ("[ " + json + " ]").getBytes(StandardCharsets.UTF_8);
+        return C.stream(type(path), new RawJson(b, 2, b.length - 4), new com.fasterxml.jackson.core.util.ByteArrayBuilder());
     }
 
     static List<Violation> violations(String path, String json) throws Exception {
@@ -131,6 +143,31 @@ class CanonicalizerTest {
     void onlySelfLinksMeansNoLinksAtAll() throws Exception {
         assertEquals("{\"systemId\":{\"identifikatorverdi\":\"1\"}}", canonical("/utdanning/elev/elev",
                 "{\"systemId\":{\"identifikatorverdi\":\"1\"},\"_links\":{\"self\":[{\"href\":\"${utdanning.elev.elev}/systemid/1\"}],\"elevforhold\":null}}"));
+    }
+
+    @Test
+    void theFastPathTakesResourcesSentInModelOrderAndLeavesTheRestToTheTreeWalk() throws Exception {
+        String inOrder = """
+                {"brukernavn":{"identifikatorverdi":"olanor"},"elevnummer":null,"kontaktinformasjon":{"epostadresse":"a@b.no"},
+                 "systemId":{"gyldighetsperiode":{"start":"2019-08-01T00:00:00.000+02:00"},"identifikatorverdi":"a1"},
+                 "_links":{"self":[{"href":"${utdanning.elev.elev}/systemid/a1"}],"person":[{"href":"${felles.person}/fodselsnummer/1"},
+                   {"href":"${felles.person}/fodselsnummer/1"}],"elevforhold":[]}}""";
+        Canonicalizer.Streamed fast = stream("/utdanning/elev/elev", inOrder);
+        assertTrue(fast != null, "in model order: streamed");
+        assertEquals(canonical("/utdanning/elev/elev", inOrder), new String(fast.json(), StandardCharsets.UTF_8));
+        assertEquals("a1", fast.identifiers().of("systemId"));
+        assertEquals("olanor", fast.identifiers().of("brukernavn"));
+        assertNull(fast.identifiers().of("elevnummer"));
+
+        for (String other : List.of(
+                "{\"systemId\":{\"identifikatorverdi\":\"a1\"},\"brukernavn\":{\"identifikatorverdi\":\"o\"}}", // out of order
+                "{\"_links\":{},\"systemId\":{\"identifikatorverdi\":\"a1\"}}",                                      // links first
+                "{\"systemId\":{\"identifikatorverdi\":\"a1\"},\"ukjent\":1}",                                       // unknown
+                "{\"gjest\":\"ja\",\"systemId\":{\"identifikatorverdi\":\"a1\"}}",                                      // wrong type
+                "{\"elevnummer\":{\"identifikatorverdi\":\"5\"}}",                                                      // required missing
+                "{\"systemId\":{\"identifikatorverdi\":\"a1\"},\"_links\":{\"person\":[{\"href\":\"x y\"}]}}")) {       // bad href
+            assertNull(stream("/utdanning/elev/elev", other), other);
+        }
     }
 
     @Test

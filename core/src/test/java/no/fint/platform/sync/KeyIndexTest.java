@@ -24,6 +24,17 @@ class KeyIndexTest {
     }
 
     @Test
+    void selectingTheKeysOfOneResourceType() {
+        KeyIndex index = new KeyIndex();
+        index.put("elev\u001F1", 1, 0, false);
+        index.put("elev\u001F2", 5, 0, false);
+        index.put("elev\u001F3", 1, 0, true);
+        index.put("elevforhold\u001F1", 1, 0, false);
+        assertEquals(java.util.List.of("1"), index.select("elev\u001F", (lm, ch, del) -> !del && lm < 3));
+        assertEquals(java.util.List.of("1"), index.select("elevforhold\u001F", (lm, ch, del) -> true));
+    }
+
+    @Test
     void manyKeysStayCompact() {
         KeyIndex index = new KeyIndex();
         int n = 200_000;

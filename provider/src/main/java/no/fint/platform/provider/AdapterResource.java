@@ -34,6 +34,6 @@ public class AdapterResource implements AdapterApi {
 
     @Override
     public Response adapters(String orgId) {
-        return Response.ok(service.adapters(orgId)).build();
+        return JsonBodies.ok(service.adapters(orgId));
     }
 }

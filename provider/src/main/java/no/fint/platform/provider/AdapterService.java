@@ -101,7 +101,7 @@ public class AdapterService {
         } catch (TopicAdmin.TopicException | Unavailable e) {
             return unavailable(e.getMessage());
         }
-        return Response.ok(toApi(contract)).build();
+        return JsonBodies.ok(toApi(contract));
     }
 
     public Response heartbeat(AdapterHeartbeat hb) {

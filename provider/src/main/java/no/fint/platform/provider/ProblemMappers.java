@@ -108,6 +108,9 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getResponse().hasEntity() && Problems.MEDIA_TYPE.equals(String.valueOf(e.getResponse().getMediaType()))) {
+                return e.getResponse(); // already a problem (EnvelopeValidation)
+            }
             int status = e.getResponse().getStatus();
             if (status == 404 && !uri.getPath().startsWith("provider")) {
                 // Not ours: an empty 404 lets Helidon route on to /health, /metrics and /openapi.

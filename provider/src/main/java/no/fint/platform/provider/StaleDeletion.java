@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import io.helidon.logging.common.HelidonMdc;
 import no.fint.platform.model.InformationModel;
 import no.fint.platform.model.ResourceType;
+import no.fint.platform.records.RecordKeys;
 import no.fint.platform.records.Topics;
 import no.fint.platform.service.OrgLogFormatter;
 import no.fint.platform.sync.KeyIndex;
@@ -87,13 +88,12 @@ public class StaleDeletion {
         try {
             ResourceType type = model.resourceByPath(sync.resource()).orElseThrow();
             String topic = Topics.entity(sync.orgId(), type.component());
-            KeyIndex index = keys.scan(topic, type.name());
+            KeyIndex index = keys.scan(topic);
             List<EntitySource.Entity> stale = new ArrayList<>();
-            index.forEach((id, lastModified, corrHash, deleted) -> {
-                if (StaleRule.stale(sync, deleted, lastModified, corrHash)) {
-                    stale.add(new EntitySource.Entity(id, null));
-                }
-            });
+            for (String id : index.select(type.name() + RecordKeys.SEPARATOR,
+                    (lastModified, corrHash, deleted) -> StaleRule.stale(sync, deleted, lastModified, corrHash))) {
+                stale.add(new EntitySource.Entity(id, null));
+            }
             long now = clock.millis();
             for (int i = 0; i < stale.size(); i += BATCH) {
                 entities.publish(sync.orgId(), type, SyncType.FULL, sync.corrId(), now, stale.subList(i, Math.min(stale.size(), i + BATCH)));

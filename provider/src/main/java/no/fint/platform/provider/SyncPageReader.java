@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.Provider;
 import no.fint.platform.api.provider.model.SyncPage;
 import no.fint.platform.api.provider.model.SyncPageEntry;
 import no.fint.platform.api.provider.model.SyncPageMetadata;
+import no.fint.platform.canonical.RawJson;
 import no.fint.platform.service.Json;
 
 import java.io.FilterInputStream;
@@ -29,9 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a SyncPage body in one streaming pass: the metadata into its generated class, every
- * {@code resource} straight into a Jackson tree (no maps, no resource classes), which the
- * canonicaliser walks. Counts the bytes and stops at {@code fint.provider.max-body-bytes} (413).
+ * Reads a SyncPage body: the whole body into memory (at most {@code fint.provider.max-body-bytes},
+ * else 413), then one streaming pass over the envelope: the metadata into its generated class, each
+ * {@code resource} object only located ({@link RawJson}, no tree, no copy), so the canonicaliser
+ * can stream it straight into canonical form.
  */
 @Provider
 @ApplicationScoped
@@ -60,15 +62,17 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
     @Override
     public SyncPage readFrom(Class<SyncPage> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                              MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        try (JsonParser p = STREAM.createParser(new Limited(entity, settings.maxBodyBytes()))) {
+        byte[] body = readBody(entity, headers, settings.maxBodyBytes());
+        try (JsonParser p = STREAM.createParser(body)) {
             SyncPage page = new SyncPage();
+            page.setResources(null); // absent unless the body has it (the generated default is an empty list)
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "a SyncPage object");
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (name) {
                     case "metadata" -> page.setMetadata(value == JsonToken.VALUE_NULL ? null : p.readValueAs(SyncPageMetadata.class));
-                    case "resources" -> page.setResources(value == JsonToken.VALUE_NULL ? null : entries(p));
+                    case "resources" -> page.setResources(value == JsonToken.VALUE_NULL ? null : entries(p, body));
                     case "syncType" -> {
                         if (value == JsonToken.VALUE_STRING) {
                             try {
@@ -88,7 +92,34 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
         }
     }
 
-    private static List<SyncPageEntry> entries(JsonParser p) throws IOException {
+    /** The body's bytes; refuses (413) as soon as it is longer than {@code limit}. */
+    static byte[] readBody(InputStream in, MultivaluedMap<String, String> headers, long limit) throws IOException {
+        String length = headers.getFirst("Content-Length");
+        int size = 64 * 1024;
+        if (length != null) {
+            try {
+                size = (int) Math.min(Math.max(Long.parseLong(length.trim()), 0), limit + 1);
+            } catch (NumberFormatException e) {
+                // read it to the end anyway
+            }
+        }
+        Limited limited = new Limited(in, limit);
+        byte[] buf = new byte[Math.max(size, 16)];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, limit + 1));
+            }
+            int r = limited.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+    }
+
+    private static List<SyncPageEntry> entries(JsonParser p, byte[] body) throws IOException {
         expect(p, p.currentToken(), JsonToken.START_ARRAY, "resources as an array");
         List<SyncPageEntry> out = new ArrayList<>(512);
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -108,8 +139,16 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
                         throw JsonMappingException.from(p, "identifier must be a string");
                     }
                 } else if ("resource".equals(name)) {
-                    JsonNode tree = p.readValueAsTree();
-                    e.setResource(tree == null || tree.isNull() ? null : tree);
+                    if (value == JsonToken.START_OBJECT) {
+                        // Only located here: the canonicaliser reads these bytes (streaming, no tree in the common case).
+                        int start = (int) p.currentTokenLocation().getByteOffset();
+                        p.skipChildren();
+                        int end = (int) p.currentLocation().getByteOffset();
+                        e.setResource(new RawJson(body, start, end - start));
+                    } else {
+                        JsonNode tree = p.readValueAsTree();
+                        e.setResource(tree == null || tree.isNull() ? null : tree);
+                    }
                 } else {
                     p.skipChildren();
                 }

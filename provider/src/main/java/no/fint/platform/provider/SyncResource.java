@@ -57,7 +57,7 @@ public class SyncResource implements SyncApi {
 
     @Override
     public Response syncStatus(String corrId) {
-        return status.status(corrId).map(s -> Response.ok(s).build())
+        return status.status(corrId).map(JsonBodies::ok)
                 .orElseGet(() -> Problems.response(404, "Unknown sync", "No sync with corrId " + corrId
                         + " (unknown, or finished more than the retention ago)"));
     }

@@ -12,6 +12,7 @@ import no.fint.platform.api.provider.model.SyncPageEntry;
 import no.fint.platform.api.provider.model.SyncPageMetadata;
 import no.fint.platform.canonical.Canonicalizer;
 import no.fint.platform.canonical.PageCanonicalizer;
+import no.fint.platform.canonical.RawJson;
 import no.fint.platform.canonical.Violation;
 import no.fint.platform.canonical.check.KnownResourceCheck;
 import no.fint.platform.canonical.check.PageMetadataCheck;
@@ -111,8 +112,9 @@ public class SyncService {
 
         List<PageCanonicalizer.Entry> in = new ArrayList<>(entries.size());
         for (SyncPageEntry e : entries) {
-            in.add(new PageCanonicalizer.Entry(e == null ? null : e.getIdentifier(),
-                    e != null && e.getResource() instanceof JsonNode n ? n : null));
+            Object r = e == null ? null : e.getResource();
+            in.add(new PageCanonicalizer.Entry(e == null ? null : e.getIdentifier(), r instanceof JsonNode n ? n : null,
+                    r instanceof RawJson raw ? raw : null));
         }
         PageCanonicalizer.PageResult result = pages.canonicalize(rt, type, in);
         List<ProblemEntry> problems = new ArrayList<>();

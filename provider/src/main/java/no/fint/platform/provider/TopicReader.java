@@ -29,6 +29,7 @@ final class TopicReader implements AutoCloseable {
         this.topic = topic;
     }
 
+
     /**
      * Reads every record up to the end offsets of now. Fails when no record arrives for
      * {@code stall} while some are still missing (Kafka gone).

@@ -77,6 +77,14 @@ class BadInputIT {
     }
 
     @Test
+    void envelopeWithoutMetadataOrResources() {
+        String body = assertRefused(post("{\"resources\":[]}"), 400);
+        assertTrue(body.contains("\"field\":\"metadata\"") && body.contains("\"reason\":\"required\""), body);
+        body = assertRefused(post("{\"metadata\":{\"corrId\":\"" + corrId + "\",\"orgId\":\"" + org + "\",\"page\":0}}"), 400);
+        assertTrue(body.contains("\"field\":\"resources\"") && body.contains("\"field\":\"metadata.page\""), body);
+    }
+
+    @Test
     void wrongContentType() {
         Response r = target.path("/provider/utdanning/elev/elev").request()
                 .post(Entity.entity(page(1, 1, 1, Adapters.elevs("1")), MediaType.TEXT_PLAIN));

@@ -46,6 +46,21 @@ public final class DateCheck {
         return second < MIN_SECOND || second > MAX_SECOND ? null : format(second);
     }
 
+    /** The canonical text of an ISO-8601 string, or null (streaming: no tree node at hand). */
+    public static String canonical(String text) {
+        if (isCanonical(text)) {
+            return text;
+        }
+        long second = parse(text);
+        return second == Long.MIN_VALUE || second < MIN_SECOND || second > MAX_SECOND ? null : format(second);
+    }
+
+    /** The canonical text of epoch milliseconds, or null when out of range. */
+    public static String canonical(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000L);
+        return second < MIN_SECOND || second > MAX_SECOND ? null : format(second);
+    }
+
     public static String reason(JsonNode value) {
         if (value.isIntegralNumber()) {
             return "epoch milliseconds out of range (years 0000..9999)";

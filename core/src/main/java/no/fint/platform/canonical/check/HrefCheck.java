@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HrefCheck {
 
     private final InformationModel model;
-    private final ConcurrentHashMap<String, Optional<Target>> targets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Component, Context> contexts = new ConcurrentHashMap<>();
 
     public HrefCheck(InformationModel model) {
         this.model = model;
@@ -35,16 +35,53 @@ public final class HrefCheck {
 
     /** The canonical href, or null when it cannot be resolved (see {@link #reason}). */
     public String canonical(String href, Relation relation, Component context) {
-        return resolve(href, relation, context, null);
+        return in(context).canonical(href, relation);
     }
 
     /** Why {@link #canonical} refused {@code href}. */
     public String reason(String href, Relation relation, Component context) {
-        StringBuilder why = new StringBuilder();
-        return resolve(href, relation, context, why) != null ? null : why.toString();
+        return in(context).reason(href, relation);
     }
 
-    private String resolve(String href, Relation relation, Component context, StringBuilder why) {
+    /** The check as seen from resources of one component (caches the placeholder targets it resolves). */
+    public Context in(Component context) {
+        Context c = contexts.get(context);
+        return c != null ? c : contexts.computeIfAbsent(context, Context::new);
+    }
+
+    /** Hrefs of resources served under one component. */
+    public final class Context {
+        private final Component component;
+        private final ConcurrentHashMap<String, Optional<Target>> placeholders = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Optional<Target>> relationTargets = new ConcurrentHashMap<>();
+
+        private Context(Component component) {
+            this.component = component;
+        }
+
+        /** The canonical href, or null when it cannot be resolved (see {@link #reason}). */
+        public String canonical(String href, Relation relation) {
+            return resolve(href, relation, this, null);
+        }
+
+        /** Why {@link #canonical} refused {@code href}. */
+        public String reason(String href, Relation relation) {
+            StringBuilder why = new StringBuilder();
+            return resolve(href, relation, this, why) != null ? null : why.toString();
+        }
+
+        private Optional<Target> placeholder(String type) {
+            Optional<Target> t = placeholders.get(type);
+            return t != null ? t : placeholders.computeIfAbsent(type, k -> placeholderTarget(k, component));
+        }
+
+        private Optional<Target> relationTarget(String target) {
+            Optional<Target> t = relationTargets.get(target);
+            return t != null ? t : relationTargets.computeIfAbsent(target, k -> placeholderTarget(k, component));
+        }
+    }
+
+    private String resolve(String href, Relation relation, Context ctx, StringBuilder why) {
         if (href.isEmpty()) {
             return fail(why, "empty href");
         }
@@ -60,8 +97,7 @@ public final class HrefCheck {
                 return fail(why, "unclosed placeholder '${'");
             }
             String type = href.substring(2, close);
-            Optional<Target> target = targets.computeIfAbsent("p\u0000" + type + "\u0000" + context.id(),
-                    k -> placeholderTarget(type, context));
+            Optional<Target> target = ctx.placeholder(type);
             if (target.isEmpty()) {
                 return fail(why, "unknown placeholder type '" + type + "' (no resource of model " + model.version() + ")");
             }
@@ -87,8 +123,7 @@ public final class HrefCheck {
             }
             return fail(why, "path names no resource of model " + model.version() + " (expected /domain/package/resource/idfield/value)");
         }
-        Optional<Target> target = targets.computeIfAbsent("r\u0000" + relation.target() + "\u0000" + context.id(),
-                k -> placeholderTarget(relation.target(), context));
+        Optional<Target> target = ctx.relationTarget(relation.target());
         if (target.isEmpty()) {
             return fail(why, "a relative href needs a target with a route, and " + relation.target()
                     + " has none (use an absolute URL)");

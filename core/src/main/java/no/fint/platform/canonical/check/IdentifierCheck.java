@@ -45,12 +45,26 @@ public final class IdentifierCheck {
      * segment of a link, then that segment URL-decoded.
      */
     public static String match(String given, ModelClass cls, JsonNode resource) {
-        if (given == null || given.isBlank() || resource == null || !resource.isObject()) {
+        if (resource == null || !resource.isObject()) {
+            return null;
+        }
+        return match(given, cls, id -> valueOf(resource, id));
+    }
+
+    /** The identifier values of a resource, by identifier attribute name (null when absent). */
+    @FunctionalInterface
+    public interface Values {
+        String of(String identifierAttribute);
+    }
+
+    /** As {@link #match(String, ModelClass, JsonNode)}, with the values already read from the resource. */
+    public static String match(String given, ModelClass cls, Values values) {
+        if (given == null || given.isBlank()) {
             return null;
         }
         List<String> ids = cls.identifiers();
         for (int i = 0; i < ids.size(); i++) {
-            if (given.equals(valueOf(resource, ids.get(i)))) {
+            if (given.equals(values.of(ids.get(i)))) {
                 return given;
             }
         }
@@ -59,7 +73,7 @@ public final class IdentifierCheck {
             return null;
         }
         for (int i = 0; i < ids.size(); i++) {
-            if (last.equals(valueOf(resource, ids.get(i)))) {
+            if (last.equals(values.of(ids.get(i)))) {
                 return last;
             }
         }
@@ -71,7 +85,7 @@ public final class IdentifierCheck {
         }
         if (!decoded.equals(last)) {
             for (int i = 0; i < ids.size(); i++) {
-                if (decoded.equals(valueOf(resource, ids.get(i)))) {
+                if (decoded.equals(values.of(ids.get(i)))) {
                     return decoded;
                 }
             }
