@@ -4,20 +4,32 @@ import io.helidon.messaging.connectors.kafka.KafkaMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Follows the entity topics of every organisation ("sink" out of Kafka) through MicroProfile Reactive
  * Messaging: Helidon's Kafka connector subscribes to the topic pattern (channel {@code entities} in
  * microprofile-config.properties) and finds new organisations and components as their topics appear.
- * Hands each record to the engine; never throws, because an exception would cancel the channel.
+ *
+ * <p>The channel is consumed by a subscriber of our own that asks for unbounded demand: the connector
+ * emits at most the outstanding demand per scheduling period, and a method signature that acknowledges
+ * message by message gets one message per period (200 a second), far too slow. Back-pressure comes from
+ * the engine's bounded queue instead. Records are handed over as they are; nothing here throws, because
+ * an exception would cancel the channel for every organisation.
  */
 @ApplicationScoped
 public class EntityChannel {
 
+    private static final Logger LOG = Logger.getLogger(EntityChannel.class.getName());
+
     private RelationsEngine engine;
+    private volatile Throwable failure;
+    private volatile boolean subscribed;
 
     /** For CDI. */
     protected EntityChannel() {
@@ -29,20 +41,51 @@ public class EntityChannel {
     }
 
     @Incoming("entities")
-    public CompletionStage<Void> receive(KafkaMessage<String, byte[]> message) {
-        try {
-            message.getConsumerRecord().ifPresent(r -> {
+    public Subscriber<Message<byte[]>> entities() {
+        return new Subscriber<>() {
+            @Override
+            public void onSubscribe(Subscription s) {
+                subscribed = true;
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(Message<byte[]> message) {
                 try {
-                    engine.offer(r);
+                    if (message instanceof KafkaMessage<?, ?> km && km.getConsumerRecord().isPresent()) {
+                        @SuppressWarnings("unchecked")
+                        KafkaMessage<String, byte[]> typed = (KafkaMessage<String, byte[]>) km;
+                        engine.offer(typed.getConsumerRecord().get());
+                    }
+                    message.ack();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // Offsets are not what makes the service correct (the start-up rebuild is).
+                    LOG.log(Level.WARNING, "Could not hand an entity record to the engine", e);
                 }
-            });
-            return message.ack();
-        } catch (RuntimeException e) {
-            // Offsets are not what makes the service correct (the start-up rebuild is), so a message that
-            // cannot be handed over is dropped here rather than stopping the channel for everyone.
-            return CompletableFuture.completedFuture(null);
-        }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                failure = t;
+                LOG.log(Level.SEVERE, "The entities channel failed", t);
+            }
+
+            @Override
+            public void onComplete() {
+                LOG.info("The entities channel completed");
+            }
+        };
+    }
+
+    /** False once the channel has failed (liveness reports it). */
+    public boolean alive() {
+        return failure == null;
+    }
+
+    /** True once the connector has subscribed. */
+    public boolean subscribed() {
+        return subscribed;
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: Kafka answers and the start-up rebuild is done. Liveness: the engine runs. */
+/** Readiness: Kafka answers and the start-up rebuild is done. Liveness: the engine and the channel run. */
 public final class RelationsHealth {
 
     private RelationsHealth() {
@@ -36,10 +36,13 @@ public final class RelationsHealth {
     public static class Alive implements HealthCheck {
         @Inject
         RelationsEngine engine;
+        @Inject
+        EntityChannel channel;
 
         @Override
         public HealthCheckResponse call() {
-            return HealthCheckResponse.named("relations-engine").status(engine.alive()).build();
+            return HealthCheckResponse.named("relations-engine").status(engine.alive() && channel.alive())
+                    .withData("engine", engine.alive()).withData("channel", channel.alive()).build();
         }
     }
 }
