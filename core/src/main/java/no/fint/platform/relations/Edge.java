@@ -23,6 +23,8 @@ public record Edge(Component targetComponent, String targetPath, String inverse,
                    String sourceKey) implements Comparable<Edge> {
 
     private static final char SEP = RecordKeys.SEPARATOR;
+    /** Parsed source components by dash form: a few dozen exist, and a rebuild parses every key. */
+    private static final java.util.Map<String, Component> COMPONENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The relation record key. */
     public String key() {
@@ -48,14 +50,34 @@ public record Edge(Component targetComponent, String targetPath, String inverse,
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("Edge key without a target path: " + key.replace(SEP, '|'));
         }
-        return new Edge(targetComponent, path, key.substring(a + 1, b), Component.parse(key.substring(b + 1, c)),
-                key.substring(c + 1));
+        return new Edge(targetComponent, path, key.substring(a + 1, b), component(key.substring(b + 1, c)), key.substring(c + 1));
     }
 
+    private static Component component(String id) {
+        Component c = COMPONENTS.get(id);
+        if (c == null) {
+            c = Component.parse(id);
+            if (COMPONENTS.size() < 1000) {
+                COMPONENTS.put(id, c);
+            }
+        }
+        return c;
+    }
+
+    /** Target component, then key order (field by field, which is the key's order without building it). */
     @Override
     public int compareTo(Edge o) {
         int c = targetComponent.compareTo(o.targetComponent);
-        return c != 0 ? c : key().compareTo(o.key());
+        if (c == 0) {
+            c = targetPath.compareTo(o.targetPath);
+        }
+        if (c == 0) {
+            c = inverse.compareTo(o.inverse);
+        }
+        if (c == 0) {
+            c = sourceComponent.id().compareTo(o.sourceComponent.id());
+        }
+        return c != 0 ? c : sourceKey.compareTo(o.sourceKey);
     }
 
     @Override

@@ -40,6 +40,8 @@ public final class EdgeDerivation {
 
     private final InformationModel model;
     private final RelationRules rules;
+    /** ResourceType.path() builds its string on each call; derivation asks for it per link. */
+    private final Map<ResourceType, String> paths = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EdgeDerivation(InformationModel model, RelationRules rules) {
         this.model = model;
@@ -79,7 +81,8 @@ public final class EdgeDerivation {
             return SourceEdges.NONE;
         }
         List<SourceEdges.IgnoredLink> ignored = new ArrayList<>();
-        String href = selfPath(source, identifier, parsed.identifiers);
+        String sourcePath = path(source);
+        String href = selfPath(sourcePath, source.modelClass(), identifier, parsed.identifiers);
         if (href == null) {
             parsed.links.forEach((relation, hrefs) -> hrefs.forEach(h ->
                     ignored.add(new SourceEdges.IgnoredLink(relation, h, "the source has no identifier value"))));
@@ -94,13 +97,14 @@ public final class EdgeDerivation {
                     ignored.add(new SourceEdges.IgnoredLink(link.getKey(), h, t.reason));
                     continue;
                 }
-                if (t.type.path().equals(source.path()) && t.value.equals(parsed.identifiers.get(t.field))) {
+                String targetPath = path(t.type);
+                if (targetPath.equals(sourcePath) && t.value.equals(parsed.identifiers.get(t.field))) {
                     // A resource that names itself (the root organisasjonselement as its own overordnet)
                     // is not listed as its own inverse: that would be a loop for a client walking the tree.
                     ignored.add(new SourceEdges.IgnoredLink(link.getKey(), h, "links to itself"));
                     continue;
                 }
-                edges.add(new Edge(t.type.component(), t.type.path() + "/" + t.field + "/" + t.value,
+                edges.add(new Edge(t.type.component(), targetPath + "/" + t.field + "/" + t.value,
                         t.rule.inverse().name(), source.component(), sourceKey));
             }
         }
@@ -111,8 +115,11 @@ public final class EdgeDerivation {
      * The source's self path: by the identifier whose value is the record key's identifier (the one the
      * adapter keyed it by), else systemId, else the first identifier with a value in self-link order.
      */
-    static String selfPath(ResourceType source, String identifier, Map<String, String> values) {
-        ModelClass c = source.modelClass();
+    private String path(ResourceType type) {
+        return paths.computeIfAbsent(type, ResourceType::path);
+    }
+
+    static String selfPath(String sourcePath, ModelClass c, String identifier, Map<String, String> values) {
         String field = null;
         for (String id : c.selfLinkIdentifiers()) {
             if (identifier != null && identifier.equals(values.get(id.toLowerCase(Locale.ROOT)))) {
@@ -135,7 +142,7 @@ public final class EdgeDerivation {
             return null;
         }
         String f = field.toLowerCase(Locale.ROOT);
-        return source.path() + "/" + f + "/" + values.get(f);
+        return sourcePath + "/" + f + "/" + values.get(f);
     }
 
     private Target target(ResourceType source, List<RelationRule> relationRules, String href) {

@@ -16,6 +16,27 @@ public final class EdgeValue {
     private EdgeValue() {
     }
 
+    private static final byte[] PREFIX = "{\"href\":\"".getBytes(StandardCharsets.UTF_8);
+
+    /** The href of a value exactly as {@link #encode} writes it without escapes, else null. */
+    private static String plain(byte[] v) {
+        int n = v.length;
+        if (n < PREFIX.length + 2 || v[n - 1] != '}' || v[n - 2] != '"') {
+            return null;
+        }
+        for (int i = 0; i < PREFIX.length; i++) {
+            if (v[i] != PREFIX[i]) {
+                return null;
+            }
+        }
+        for (int i = PREFIX.length; i < n - 2; i++) {
+            if (v[i] == '\\' || v[i] == '"' || (v[i] >= 0 && v[i] < 0x20)) {
+                return null;
+            }
+        }
+        return new String(v, PREFIX.length, n - 2 - PREFIX.length, StandardCharsets.UTF_8);
+    }
+
     public static byte[] encode(String href) {
         StringBuilder b = new StringBuilder(href.length() + 12).append("{\"href\":\"");
         JsonStringEncoder.getInstance().quoteAsString(href, b);
@@ -28,6 +49,10 @@ public final class EdgeValue {
      * @throws IllegalArgumentException when the value is not an object with a string {@code href}
      */
     public static String decode(byte[] value) {
+        String fast = plain(value);
+        if (fast != null) {
+            return fast;
+        }
         try (JsonParser p = JSON.createParser(value)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("An edge value is a JSON object");

@@ -10,10 +10,15 @@ import no.fint.platform.relations.EdgeValue;
 import no.fint.platform.service.KafkaSettings;
 import no.fint.platform.service.TopicAdmin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -36,6 +41,7 @@ public class EdgeSource {
     private KafkaProducer<String, byte[]> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final AtomicLong pending = new AtomicLong();
+    private final Set<String> warmed = ConcurrentHashMap.newKeySet();
 
     /** For CDI. */
     protected EdgeSource() {
@@ -50,9 +56,37 @@ public class EdgeSource {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(settings.producer("fint-relations-edges"));
+            Map<String, Object> config = settings.producer("fint-relations-edges");
+            // One request in flight: with more, a request that reaches a just-created partition before the
+            // broker has it (NOT_LEADER_OR_FOLLOWER) is overtaken by the next one, and its retries then fail
+            // with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout (KAFKA-15591). Measured here:
+            // batches of a whole poll keep the throughput (see the relations benchmark).
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+            producer = new KafkaProducer<>(config);
+            warmed.clear();
         }
         return producer;
+    }
+
+    /** Before the first record to a topic: wait until the producer knows a leader for every partition. */
+    private void warm(KafkaProducer<String, byte[]> p, String topic) {
+        if (warmed.contains(topic)) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            List<PartitionInfo> partitions = p.partitionsFor(topic);
+            if (!partitions.isEmpty() && partitions.stream().allMatch(i -> i.leader() != null && !i.leader().isEmpty())) {
+                break;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        warmed.add(topic);
     }
 
     /**
@@ -77,6 +111,7 @@ public class EdgeSource {
     private void send(KafkaProducer<String, byte[]> p, String org, Edge e, byte[] value) throws TopicAdmin.TopicException {
         String topic = Topics.relationOfOrgPart(org, e.targetComponent());
         topics.ensureCompacted(topic);
+        warm(p, topic);
         pending.incrementAndGet();
         try {
             p.send(new ProducerRecord<>(topic, e.key(), value), (meta, ex) -> {

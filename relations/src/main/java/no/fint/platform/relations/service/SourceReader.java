@@ -29,6 +29,11 @@ public class SourceReader {
 
     private EdgeDerivation derivation;
     private final Map<String, Component> components = new ConcurrentHashMap<>();
+    /** Topic name to its organisation part and component (null component: not one of ours). */
+    private final Map<String, TopicInfo> topics = new ConcurrentHashMap<>();
+
+    private record TopicInfo(String org, Component component, String componentId) {
+    }
 
     /** For CDI. */
     protected SourceReader() {
@@ -76,14 +81,17 @@ public class SourceReader {
      * @throws PoisonException when the record cannot be read
      */
     public SourceVersion read(ConsumerRecord<String, byte[]> r) throws PoisonException {
-        Matcher m = Topics.ANY_ENTITY.matcher(r.topic());
-        if (!m.matches()) {
+        TopicInfo topic = topics.computeIfAbsent(r.topic(), t -> {
+            Matcher m = Topics.ANY_ENTITY.matcher(t);
+            return m.matches() ? new TopicInfo(m.group(1), component(m.group(2)), m.group(2)) : new TopicInfo(null, null, null);
+        });
+        if (topic.org() == null) {
             throw new PoisonException("unknown-component", "not an entity topic: " + r.topic(), null);
         }
-        String org = m.group(1);
-        Component component = component(m.group(2));
+        String org = topic.org();
+        Component component = topic.component();
         if (component == null) {
-            throw new PoisonException("unknown-component", "the model has no component " + m.group(2), null);
+            throw new PoisonException("unknown-component", "the model has no component " + topic.componentId(), null);
         }
         EntityRecord record;
         try {
