@@ -64,10 +64,13 @@ public record Edge(Component targetComponent, String targetPath, String inverse,
         return c;
     }
 
-    /** Target component, then key order (field by field, which is the key's order without building it). */
+    /** Target component, then the key's fields in key order (without building keys). */
     @Override
     public int compareTo(Edge o) {
-        int c = targetComponent.compareTo(o.targetComponent);
+        int c = targetComponent.domain().compareTo(o.targetComponent.domain());
+        if (c == 0) {
+            c = targetComponent.pkg().compareTo(o.targetComponent.pkg());
+        }
         if (c == 0) {
             c = targetPath.compareTo(o.targetPath);
         }
@@ -75,7 +78,10 @@ public record Edge(Component targetComponent, String targetPath, String inverse,
             c = inverse.compareTo(o.inverse);
         }
         if (c == 0) {
-            c = sourceComponent.id().compareTo(o.sourceComponent.id());
+            c = sourceComponent.domain().compareTo(o.sourceComponent.domain());
+        }
+        if (c == 0) {
+            c = sourceComponent.pkg().compareTo(o.sourceComponent.pkg());
         }
         return c != 0 ? c : sourceKey.compareTo(o.sourceKey);
     }

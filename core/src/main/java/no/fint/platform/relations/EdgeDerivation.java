@@ -183,10 +183,14 @@ public final class EdgeDerivation {
             }
             path = p.get() + "/" + h;
         }
-        List<String> segments = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (!s.isEmpty()) {
-                segments.add(s);
+        List<String> segments = new ArrayList<>(8);
+        for (int from = 0, to; from < path.length(); from = to + 1) {
+            to = path.indexOf('/', from);
+            if (to < 0) {
+                to = path.length();
+            }
+            if (to > from) {
+                segments.add(path.substring(from, to));
             }
         }
         if (segments.size() < 5) {
