@@ -47,6 +47,9 @@ class EdgeTest {
         assertEquals("{\"href\":\"/utdanning/elev/elev/feidenavn/\\\"ola\\\"\\\\æ\"}", new String(EdgeValue.encode(odd), StandardCharsets.UTF_8));
         assertEquals(odd, EdgeValue.decode(EdgeValue.encode(odd)));
         assertEquals("/x", EdgeValue.decode("{\"other\":[1],\"href\":\"/x\"}".getBytes(StandardCharsets.UTF_8)));
+        String plain = "/utdanning/elev/elev/feidenavn/pål@skole.no";
+        assertEquals(plain, EdgeValue.decode(EdgeValue.encode(plain)));
+        assertEquals("/a\u00e6", EdgeValue.decode("{\"href\":\"/a\\u00e6\"}".getBytes(StandardCharsets.UTF_8)));
         for (String bad : List.of("[]", "{}", "{\"href\":1}", "{\"href\":", "")) {
             assertThrows(IllegalArgumentException.class, () -> EdgeValue.decode(bad.getBytes(StandardCharsets.UTF_8)), bad);
         }
