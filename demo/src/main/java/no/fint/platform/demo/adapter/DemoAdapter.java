@@ -15,10 +15,10 @@ import java.util.Map;
  * full sync, then every {@code interval} sends a round of deltas (PATCH) and deletes (DELETE) until
  * stopped or until {@code rounds} rounds are done.
  *
- * <p>Extension point for the client-writes issue: another periodic task (polling
- * {@code GET /provider/event/...} and answering with {@code POST /provider/event}) runs next to the
- * heartbeats, using the same {@link ProviderClient} (retries, stop) and the {@link DataSet} as its
- * source system; the sync loop here needs no change for it.
+ * <p>Extension point for the client-writes issue: answering write requests (polling
+ * {@code GET /provider/event/...}, answering with {@code POST /provider/event}) is one more
+ * {@link PeriodicTask} started next to the heartbeats, using the same {@link ProviderClient} (retries,
+ * stop) and the {@link DataSet} as its source system; the sync loop needs no change for it.
  */
 public final class DemoAdapter {
 
@@ -39,12 +39,16 @@ public final class DemoAdapter {
         List<Outcome> syncs = new ArrayList<>();
         Map<String, String> states = Map.of();
         int rounds = 0;
-        try (Heartbeats heartbeats = new Heartbeats(client, settings, console)) {
+        boolean unreachable = false;
+        boolean registered = false;
+        Heartbeats heartbeats = new Heartbeats(client, settings, console);
+        try (Tasks tasks = new Tasks(console)) {
             try {
-                if (!register(client, data)) {
-                    return new Summary(false, 0, syncs, 0, states, stop.requested());
+                registered = register(client, data);
+                if (!registered) {
+                    return new Summary(false, 0, syncs, 0, states, false, stop.requested());
                 }
-                heartbeats.start();
+                tasks.start(heartbeats);
                 SyncSender sender = new SyncSender(client, settings, stop, console);
                 List<Outcome> full = fullSync(sender, data, stop);
                 syncs.addAll(full);
@@ -60,10 +64,11 @@ public final class DemoAdapter {
                     rounds++;
                 }
             } catch (ProviderClient.UnavailableException e) {
+                unreachable = !stop.requested();
                 console.line("giving up: %s", e.getMessage());
             }
             boolean early = stop.requested() && (settings.rounds() == 0 || rounds < settings.rounds());
-            Summary summary = new Summary(true, heartbeats.sent(), List.copyOf(syncs), rounds, states, early);
+            Summary summary = new Summary(registered, heartbeats.sent(), List.copyOf(syncs), rounds, states, unreachable, early);
             console.line("done: %d syncs, %d delta rounds, page statuses %s, %d heartbeats%s", syncs.size(), rounds,
                     summary.statusCounts(), heartbeats.sent(), early ? " (stopped)" : "");
             return summary;

@@ -12,10 +12,11 @@ import java.util.TreeMap;
  * @param syncs        every sync sent, in order: the full syncs, then each round's deltas and deletes
  * @param rounds       delta rounds completed
  * @param syncStates   final state of each full sync by corrId, as the provider reported it (empty when it keeps none)
+ * @param unreachable  gave up because the provider could not be reached (or kept answering 503)
  * @param stoppedEarly stopped (INT/TERM or a test) before the planned end
  */
 public record Summary(boolean registered, int heartbeats, List<Outcome> syncs, int rounds, Map<String, String> syncStates,
-                      boolean stoppedEarly) {
+                      boolean unreachable, boolean stoppedEarly) {
 
     public List<Outcome> fullSyncs() {
         return syncs.stream().filter(o -> o.kind() == SyncKind.FULL).toList();
@@ -33,8 +34,8 @@ public record Summary(boolean registered, int heartbeats, List<Outcome> syncs, i
         return all;
     }
 
-    /** A run that registered and had every page accepted. */
+    /** A run that registered, reached the provider throughout and had every page accepted. */
     public boolean clean() {
-        return registered && failedPages() == 0;
+        return registered && !unreachable && failedPages() == 0;
     }
 }

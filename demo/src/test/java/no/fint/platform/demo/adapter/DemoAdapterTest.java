@@ -210,6 +210,27 @@ class DemoAdapterTest {
     }
 
     @Test
+    void anUnreachableProviderEndsTheRunAsNotClean() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // nothing listens there once closed
+        }
+        StopSignal stop = new StopSignal();
+        CompletableFuture<Summary> running = CompletableFuture.supplyAsync(() -> new DemoAdapter(
+                AdapterSettings.defaults("fint.no").withProvider("http://127.0.0.1:" + port),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run(stop));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!output().contains("trying again") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        stop.stop();
+        Summary s = running.get(10, TimeUnit.SECONDS);
+        assertFalse(s.registered());
+        assertFalse(s.clean());
+        assertTrue(s.syncs().isEmpty(), output());
+    }
+
+    @Test
     void stopsCleanlyWhenAskedDuringTheDeltaRounds() throws Exception {
         try (FakeProvider p = new FakeProvider()) {
             StopSignal stop = new StopSignal();
