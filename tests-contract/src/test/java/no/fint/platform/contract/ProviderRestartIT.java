@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProviderRestartIT {
 
     private static final String ELEV_PAGE = """
-            {"metadata":{"corrId":"%s","orgId":"restart.no","adapterId":"restart-adapter","totalSize":%d,"page":%d,"pageSize":%d,"totalPages":%d},
+            {"metadata":{"corrId":"%s","orgId":"provider-restart.no","adapterId":"provider-restart-adapter","totalSize":%d,"page":%d,"pageSize":%d,"totalPages":%d},
              "resources":[%s]}""";
 
     private static String entries(String... ids) {
@@ -43,7 +43,7 @@ class ProviderRestartIT {
         Map<String, String> config = Map.of("fint.kafka.bootstrap-servers", KafkaBrokerExtension.bootstrapServers());
         try (ServiceProcess provider = ServiceProcess.start("provider-restart-1", "provider", config)) {
             HttpResponse<String> r = Http.send("POST", provider.url() + "/provider/register", """
-                    {"adapterId":"restart-adapter","orgId":"restart.no","capabilities":[
+                    {"adapterId":"provider-restart-adapter","orgId":"provider-restart.no","capabilities":[
                       {"domainName":"utdanning","packageName":"elev","resourceName":"elev","fullSyncIntervalInDays":1}]}""");
             assertEquals(200, r.statusCode(), r.body());
             r = Http.send("POST", provider.url() + "/provider/utdanning/elev/elev", page("rs-1", 3, 1, 1, "a", "b", "c"));
@@ -62,8 +62,8 @@ class ProviderRestartIT {
             assertTrue(done.body().contains("\"resourcesDeleted\":1"), done.body());
             String first = Http.get(provider.url() + "/provider/sync/rs-1").body();
             assertTrue(first.contains("\"state\":\"COMPLETED\""), first);
-            String adapters = Http.get(provider.url() + "/provider/adapter?orgId=restart.no").body();
-            assertTrue(adapters.contains("\"adapterId\":\"restart-adapter\""), adapters);
+            String adapters = Http.get(provider.url() + "/provider/adapter?orgId=provider-restart.no").body();
+            assertTrue(adapters.contains("\"adapterId\":\"provider-restart-adapter\""), adapters);
         }
         try (ServiceProcess provider = ServiceProcess.start("provider-restart-3", "provider", config)) {
             String done = Http.get(provider.url() + "/provider/sync/rs-2").body();
