@@ -51,7 +51,12 @@ public class TopicAdmin {
 
     /** A compacted topic (latest value per key is kept forever; null values delete). */
     public void ensureCompacted(String topic) throws TopicException {
-        ensure(topic, settings.partitions(), Map.of(
+        ensureCompacted(topic, settings.partitions());
+    }
+
+    /** A compacted topic with its own partition count (small platform topics use one). */
+    public void ensureCompacted(String topic, int partitions) throws TopicException {
+        ensure(topic, partitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 // Tombstones stay a day so a reader that lags still sees the delete.
                 TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(1)),
