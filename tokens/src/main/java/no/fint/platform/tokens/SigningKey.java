@@ -79,7 +79,7 @@ public final class SigningKey {
                 Files.createDirectories(dir);
                 SigningKey fresh = generate();
                 Path tmp = Files.createTempFile(dir, ".signing-key", ".tmp");
-                setOwnerOnly(tmp);
+                setPermissions(tmp, "rw-------");
                 Files.writeString(tmp, fresh.privatePem());
                 try {
                     Files.move(tmp, pem, StandardCopyOption.ATOMIC_MOVE);
@@ -91,6 +91,7 @@ public final class SigningKey {
             Path jwks = dir.resolve(JWKS_FILE);
             if (!Files.exists(jwks) || !Files.readString(jwks).equals(key.jwks())) {
                 Path tmp = Files.createTempFile(dir, ".jwks", ".tmp");
+                setPermissions(tmp, "rw-r--r--"); // public: what anyone verifies tokens with
                 Files.writeString(tmp, key.jwks());
                 Files.move(tmp, jwks, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -161,9 +162,9 @@ public final class SigningKey {
         return b.length > 1 && b[0] == 0 ? Arrays.copyOfRange(b, 1, b.length) : b;
     }
 
-    private static void setOwnerOnly(Path file) {
+    private static void setPermissions(Path file, String permissions) {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: the directory's permissions protect it
         }
