@@ -66,6 +66,38 @@ class TokenSourceTest {
     }
 
     @Test
+    void tokensAreFetchedFromAnOAuth2TokenEndpointAndFetchedAgainBeforeTheyExpire() throws Exception {
+        HttpServer idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> forms = new CopyOnWriteArrayList<>();
+        idp.createContext("/token", ex -> {
+            forms.add(new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] body = ("{\"access_token\":\"t" + forms.size() + "\",\"token_type\":\"Bearer\",\"expires_in\":1}").getBytes();
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        idp.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + idp.getAddress().getPort() + "/token");
+            TokenSource source = TokenSource.fetched(url, "my-client", "s3cret&", "vigo@adapter.rogfk.no", "pw", "fint-adapter");
+            assertEquals("t1", source.token());
+            assertEquals("grant_type=password&client_id=my-client&client_secret=s3cret%26&username=vigo%40adapter.rogfk.no&password=pw"
+                    + "&scope=fint-adapter", forms.get(0));
+            assertEquals("t2", source.token(), "a token with a second to live is fetched again");
+            TokenSource credentials = TokenSource.fetched(url, "c", "s", null, null, "fint-adapter");
+            credentials.token();
+            assertEquals("grant_type=client_credentials&client_id=c&client_secret=s&scope=fint-adapter", forms.get(2));
+            TokenSource wrong = TokenSource.fetched(URI.create("http://127.0.0.1:" + idp.getAddress().getPort() + "/nothing"),
+                    "c", "s", null, null, "fint-adapter");
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(ProviderClient.UnavailableException.class, wrong::token)
+                    .getMessage().contains("answered 404"));
+        } finally {
+            idp.stop(0);
+        }
+    }
+
+    @Test
     void aTokenIsRenewedFiveMinutesBeforeItExpires() {
         Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
         Clock clock = new Clock() {
