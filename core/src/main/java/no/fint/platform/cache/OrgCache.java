@@ -1,0 +1,253 @@
+package no.fint.platform.cache;
+
+import no.fint.platform.model.Component;
+import no.fint.platform.model.InformationModel;
+import no.fint.platform.model.ResourceType;
+import no.fint.platform.render.ByteSink;
+import no.fint.platform.render.JsonScan;
+import no.fint.platform.render.ResourceLayout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * One organisation's cache: a {@link ResourceStore} per resource type of the served components,
+ * filled from entity records and inverse-relation edges. The cache rules live here:
+ * <ul>
+ * <li>a version with an older last-modified never replaces a newer one;</li>
+ * <li>a resource's lastUpdated is when this cache first saw its served content (this process's
+ * clock); a record with the same bytes keeps it, an edge that changes the served bytes renews it;</li>
+ * <li>an edge is kept by its target identifier, so it shows on whichever resource carries that
+ * identifier, as soon as that resource arrives.</li>
+ * </ul>
+ * Writes come from one thread (the Kafka reader); reads from any number of threads.
+ */
+public final class OrgCache {
+
+    /** What happened to a record. */
+    public enum Outcome { APPLIED, UNCHANGED, OLDER, UNKNOWN_TYPE, INVALID }
+
+    private static final byte[] HREF = JsonScan.key("href");
+
+    private final InformationModel model;
+    private final String orgId;
+    private final LongSupplier clock;
+    private final Map<Component, Map<String, ResourceStore>> stores = new LinkedHashMap<>();
+    private volatile boolean live;
+
+    public OrgCache(InformationModel model, String orgId, Collection<Component> components, String baseUrl, LongSupplier clock) {
+        this.model = model;
+        this.orgId = orgId;
+        this.clock = clock;
+        for (Component c : components) {
+            Map<String, ResourceStore> byName = new LinkedHashMap<>();
+            for (ResourceType t : model.resources(c)) {
+                byName.put(t.name(), new ResourceStore(t, baseUrl));
+            }
+            stores.put(c, Collections.unmodifiableMap(byName));
+        }
+    }
+
+    public String orgId() {
+        return orgId;
+    }
+
+    public InformationModel model() {
+        return model;
+    }
+
+    public Collection<Component> components() {
+        return Collections.unmodifiableSet(stores.keySet());
+    }
+
+    /** The store of a resource type (by lower-case resource name), if its component is served. */
+    public Optional<ResourceStore> store(Component component, String resourceName) {
+        Map<String, ResourceStore> m = stores.get(component);
+        return m == null ? Optional.empty() : Optional.ofNullable(m.get(resourceName.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<ResourceStore> store(ResourceType type) {
+        return store(type.component(), type.name());
+    }
+
+    /** The stores of a component, by resource name. */
+    public List<ResourceStore> stores(Component component) {
+        Map<String, ResourceStore> m = stores.get(component);
+        return m == null ? List.of() : new ArrayList<>(m.values());
+    }
+
+    /**
+     * Marks the end of the initial rebuild. From then on an edge renews a resource's lastUpdated only
+     * when its served bytes really change (compared by rendering); during the rebuild every resource
+     * is new anyway.
+     */
+    public void markLive() {
+        live = true;
+    }
+
+    public boolean live() {
+        return live;
+    }
+
+    /**
+     * Applies one entity record.
+     *
+     * @param value        canonical resource JSON, or null for a delete (tombstone)
+     * @param lastModified the record's last-modified stamp
+     */
+    public synchronized Outcome applyEntity(Component component, String resourceName, String identifier, byte[] value, long lastModified) {
+        Optional<ResourceStore> maybe = store(component, resourceName);
+        if (maybe.isEmpty()) {
+            return Outcome.UNKNOWN_TYPE;
+        }
+        ResourceStore store = maybe.get();
+        Slot slot = store.slot(identifier);
+        Version old = slot == null ? null : slot.version;
+        if (old != null && lastModified < old.lastModified) {
+            return Outcome.OLDER;
+        }
+        long now = clock.getAsLong();
+        if (value == null) {
+            if (old == null) {
+                return Outcome.UNCHANGED;
+            }
+            store.delete(slot, now);
+            return Outcome.APPLIED;
+        }
+        if (old != null && Arrays.equals(old.json, value)) {
+            old.lastModified = lastModified;
+            return Outcome.UNCHANGED;
+        }
+        ResourceLayout layout;
+        try {
+            layout = store.parse(value);
+        } catch (RuntimeException e) {
+            return Outcome.INVALID;
+        }
+        Version v = new Version(layout, lastModified, now);
+        if (slot == null) {
+            store.insert(identifier, v);
+        } else {
+            store.replace(slot, v);
+        }
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * Applies one inverse-relation edge record.
+     *
+     * @param key   the edge key
+     * @param value {@code {"href":"<source self path>"}}, or null when the edge is gone
+     */
+    public synchronized Outcome applyEdge(String key, byte[] value) {
+        EdgeKey k = EdgeKey.parse(key);
+        if (k == null) {
+            return Outcome.INVALID;
+        }
+        Target t = target(k.targetPath());
+        if (t == null || t.store.type().modelClass().relation(k.relation()).isEmpty()) {
+            return Outcome.UNKNOWN_TYPE;
+        }
+        String href = null;
+        if (value != null) {
+            href = href(value);
+            if (href == null) {
+                return Outcome.INVALID;
+            }
+        }
+        ResourceStore store = t.store;
+        Slot slot = store.slotById(t.idIndex, t.value);
+        Version v = slot == null ? null : slot.version;
+        ByteSink before = null;
+        if (live && v != null) {
+            before = new ByteSink(v.json.length + 512);
+            store.render(v, before);
+        }
+        boolean changed;
+        String relation = store.type().modelClass().relation(k.relation()).get().name();
+        if (href == null) {
+            EdgeBucket b = store.bucket(t.idIndex, t.value, false);
+            changed = b != null && b.remove(k.edgeId());
+            if (b != null) {
+                store.dropIfEmpty(t.idIndex, t.value, b);
+            }
+        } else {
+            changed = store.bucket(t.idIndex, t.value, true).put(k.edgeId(), relation, href);
+        }
+        if (!changed || v == null) {
+            return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
+        }
+        if (before != null) {
+            ByteSink after = new ByteSink(before.size() + 128);
+            store.render(v, after);
+            if (after.contentEquals(before)) {
+                return Outcome.UNCHANGED;
+            }
+        }
+        long now = clock.getAsLong();
+        v.lastUpdated = now;
+        store.touched(now);
+        return Outcome.APPLIED;
+    }
+
+    private record Target(ResourceStore store, int idIndex, String value) {
+    }
+
+    /** Resolves {@code /{domain}/{package}/{resource}/{idfield}/{value}} (value may hold slashes). */
+    private Target target(String path) {
+        if (path == null || !path.startsWith("/")) {
+            return null;
+        }
+        String[] parts = path.substring(1).split("/", -1);
+        for (int used = 3; used >= 2; used--) {
+            if (parts.length < used + 3) {
+                continue;
+            }
+            String pkg = String.join(".", Arrays.asList(parts).subList(1, used));
+            Component c = new Component(parts[0], pkg);
+            Map<String, ResourceStore> m = stores.get(c);
+            if (m == null) {
+                continue;
+            }
+            ResourceStore s = m.get(parts[used].toLowerCase(Locale.ROOT));
+            if (s == null) {
+                return null;
+            }
+            int idx = s.identifierIndex(parts[used + 1]);
+            String value = String.join("/", Arrays.asList(parts).subList(used + 2, parts.length));
+            return idx < 0 || value.isEmpty() ? null : new Target(s, idx, value);
+        }
+        return null;
+    }
+
+    private static String href(byte[] value) {
+        try {
+            JsonScan.Members m = new JsonScan.Members(value, 0, value.length);
+            while (m.next()) {
+                if (m.keyIs(HREF)) {
+                    String h = m.stringValue();
+                    return h == null || h.isEmpty() ? null : h;
+                }
+            }
+        } catch (RuntimeException e) {
+            // not an edge value
+        }
+        return null;
+    }
+
+    /** Sizes per resource store, for diagnostics. */
+    public Map<String, Integer> sizes() {
+        Map<String, Integer> out = new HashMap<>();
+        stores.values().forEach(m -> m.values().forEach(s -> out.put(s.type().path(), s.size())));
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package no.fint.platform.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which of the two media types a v1 resource endpoint produces ({@code application/hal+json} first,
+ * {@code application/json;charset=UTF-8} second) answers a request's Accept header, the way Spring 4.3
+ * chose: each compatible pair narrowed to the producible type, sorted by quality, ties in Accept order. No Accept header
+ * or {@code *}{@code /*} gives HAL. An Accept header that matches neither also gets HAL (v1 answered
+ * 406; serving the default keeps odd clients working).
+ */
+public final class MediaNegotiation {
+
+    public static final String HAL = "application/hal+json;charset=UTF-8";
+    public static final String JSON = "application/json;charset=UTF-8";
+
+    private MediaNegotiation() {
+    }
+
+    /** {@link #HAL} or {@link #JSON} for the given Accept header (null allowed). */
+    public static String choose(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return HAL;
+        }
+        record Candidate(boolean json, double q, int order) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        int order = 0;
+        for (String part : accept.split(",")) {
+            String[] params = part.split(";");
+            String range = params[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1.0;
+            for (int i = 1; i < params.length; i++) {
+                String p = params[i].strip();
+                if (p.toLowerCase(Locale.ROOT).startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2).strip());
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (q <= 0) {
+                continue;
+            }
+            int slash = range.indexOf('/');
+            if (slash < 0) {
+                continue;
+            }
+            String type = range.substring(0, slash);
+            String sub = range.substring(slash + 1);
+            boolean anyType = type.equals("*");
+            boolean anySub = sub.equals("*");
+            if (anyType || type.equals("application")) {
+                if (anySub || sub.equals("hal+json")) {
+                    candidates.add(new Candidate(false, q, order++));
+                }
+                if (anySub || sub.equals("json")) {
+                    candidates.add(new Candidate(true, q, order++));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return HAL;
+        }
+        // Spring narrows each compatible pair to the producible (concrete) type, keeping the accept
+        // range's quality; among concrete types only quality and then Accept order decide.
+        candidates.sort((a, b) -> {
+            int c = Double.compare(b.q, a.q);
+            return c != 0 ? c : Integer.compare(a.order, b.order);
+        });
+        return candidates.get(0).json ? JSON : HAL;
+    }
+}
