@@ -16,6 +16,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConsumerSettings {
 
+    /** v1's {@code fint.consumer.default-client}. */
+    public static final String DEFAULT_CLIENT = "FINT";
+
     private String orgId;
     private String baseUrl;
     private List<Component> components;
@@ -40,7 +43,7 @@ public class ConsumerSettings {
                     if (!model.hasComponent(c)) {
                         throw new IllegalArgumentException("fint.consumer.components: unknown component " + c);
                     }
-                }).toList();
+                }).distinct().toList();
         // Every log line of this process concerns this organisation.
         System.setProperty(OrgLogFormatter.PROCESS_ORG, orgId);
     }
@@ -49,6 +52,7 @@ public class ConsumerSettings {
         return orgId;
     }
 
+    /** Base of every link, without a trailing slash. */
     public String baseUrl() {
         return baseUrl;
     }

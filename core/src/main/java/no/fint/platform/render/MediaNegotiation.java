@@ -8,8 +8,8 @@ import java.util.Locale;
  * Which of the two media types a v1 resource endpoint produces ({@code application/hal+json} first,
  * {@code application/json;charset=UTF-8} second) answers a request's Accept header, the way Spring 4.3
  * chose: each compatible pair narrowed to the producible type, sorted by quality, ties in Accept order. No Accept header
- * or {@code *}{@code /*} gives HAL. An Accept header that matches neither also gets HAL (v1 answered
- * 406; serving the default keeps odd clients working).
+ * or {@code *}{@code /*} gives HAL. (An Accept header that matches neither is answered 406 by JAX-RS
+ * before this is asked, as v1 did; here it would give HAL.)
  */
 public final class MediaNegotiation {
 
