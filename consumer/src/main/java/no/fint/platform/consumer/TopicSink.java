@@ -63,7 +63,7 @@ public class TopicSink {
     private volatile long lastTurn = System.nanoTime();
     private volatile long readyAt;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private final long startedAt = System.currentTimeMillis();
+    private volatile long startedAt = System.currentTimeMillis();
 
     /** For CDI. */
     protected TopicSink() {
@@ -81,6 +81,7 @@ public class TopicSink {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        startedAt = System.currentTimeMillis();
         Thread t = new Thread(this::run, "topic-sink-" + settings.orgId());
         t.setDaemon(true);
         thread = t;
@@ -107,7 +108,7 @@ public class TopicSink {
         return rejected.get();
     }
 
-    /** Milliseconds from process start until ready, or -1. */
+    /** Milliseconds from the reader's start until ready, or -1. */
     public long rebuildMillis() {
         return ready ? readyAt - startedAt : -1;
     }
@@ -164,7 +165,8 @@ public class TopicSink {
             cache.markLive();
             readyAt = System.currentTimeMillis();
             ready = true;
-            LOG.info(() -> "Cache rebuilt from Kafka in " + (readyAt - startedAt) + " ms (" + applied.get() + " records); ready");
+            LOG.info(() -> "Cache rebuilt from Kafka in " + (readyAt - startedAt) + " ms (" + applied.get() + " records, process up "
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms); ready");
         }
     }
 

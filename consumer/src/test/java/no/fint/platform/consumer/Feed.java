@@ -74,9 +74,36 @@ final class Feed implements AutoCloseable {
         return this;
     }
 
+    private boolean batch;
+    private final java.util.List<java.util.concurrent.Future<?>> pending = new java.util.ArrayList<>();
+
+    /** From now on sends are not awaited one by one; {@link #flush()} awaits them. */
+    Feed batch() {
+        batch = true;
+        return this;
+    }
+
+    /** Waits until Kafka acknowledged everything sent. */
+    Feed flush() {
+        producer.flush();
+        for (java.util.concurrent.Future<?> f : pending) {
+            await(f);
+        }
+        pending.clear();
+        return this;
+    }
+
     private void send(ProducerRecord<String, byte[]> r) {
+        if (batch) {
+            pending.add(producer.send(r));
+        } else {
+            await(producer.send(r));
+        }
+    }
+
+    private static void await(java.util.concurrent.Future<?> f) {
         try {
-            producer.send(r).get();
+            f.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -87,6 +114,7 @@ final class Feed implements AutoCloseable {
 
     @Override
     public void close() {
+        flush();
         producer.close();
         admin.close();
     }
