@@ -3,63 +3,75 @@ package no.fint.platform.cache;
 import no.fint.platform.render.InverseLinks;
 
 import java.util.Arrays;
-import java.util.Objects;
 
-/** The inverse-relation edges that name one target identifier (field and value). */
+/**
+ * The inverse-relation edges that name one target identifier (field and value). Kept compact, as
+ * there is about one per resource: one array holding, per edge, the relation (the model's own String)
+ * and one String {@code {source component} U+001F {source record key} U+001F {href}}.
+ */
 final class EdgeBucket {
-    private String[] edgeIds = new String[2];
-    private String[] relations = new String[2];
-    private String[] hrefs = new String[2];
+
+    private static final char SEP = EdgeKey.SEPARATOR;
+
+    private String[] slots = new String[2];
     private int size;
 
-    /** Adds or replaces an edge; true when the bucket changed. */
-    synchronized boolean put(String edgeId, String relation, String href) {
-        for (int i = 0; i < size; i++) {
-            if (edgeIds[i].equals(edgeId)) {
-                if (Objects.equals(hrefs[i], href)) {
-                    return false;
-                }
-                hrefs[i] = href;
-                return true;
+    /** Adds or replaces the edge of {@code source} through {@code relation}; true when the bucket changed. */
+    synchronized boolean put(String relation, String source, String href) {
+        int i = find(relation, source);
+        String entry = source + SEP + href;
+        if (i >= 0) {
+            if (slots[i + 1].equals(entry)) {
+                return false;
             }
+            slots[i + 1] = entry;
+            return true;
         }
-        if (size == edgeIds.length) {
-            int n = size * 2;
-            edgeIds = Arrays.copyOf(edgeIds, n);
-            relations = Arrays.copyOf(relations, n);
-            hrefs = Arrays.copyOf(hrefs, n);
+        if (size + 2 > slots.length) {
+            slots = Arrays.copyOf(slots, Math.max(4, slots.length * 2));
         }
-        edgeIds[size] = edgeId;
-        relations[size] = relation;
-        hrefs[size] = href;
-        size++;
+        slots[size] = relation;
+        slots[size + 1] = entry;
+        size += 2;
         return true;
     }
 
-    /** Removes an edge; true when it was there. */
-    synchronized boolean remove(String edgeId) {
-        for (int i = 0; i < size; i++) {
-            if (edgeIds[i].equals(edgeId)) {
-                size--;
-                edgeIds[i] = edgeIds[size];
-                relations[i] = relations[size];
-                hrefs[i] = hrefs[size];
-                edgeIds[size] = null;
-                relations[size] = null;
-                hrefs[size] = null;
-                return true;
+    /** Removes the edge of {@code source} through {@code relation}; true when it was there. */
+    synchronized boolean remove(String relation, String source) {
+        int i = find(relation, source);
+        if (i < 0) {
+            return false;
+        }
+        size -= 2;
+        slots[i] = slots[size];
+        slots[i + 1] = slots[size + 1];
+        slots[size] = null;
+        slots[size + 1] = null;
+        if (size == 0) {
+            slots = new String[2];
+        }
+        return true;
+    }
+
+    private int find(String relation, String source) {
+        for (int i = 0; i < size; i += 2) {
+            String e = slots[i + 1];
+            // hrefs hold no separator (OrgCache rejects them), so the source ends at the last one
+            if (slots[i].equals(relation) && e.lastIndexOf(SEP) == source.length() && e.startsWith(source)) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     synchronized void collect(InverseLinks.Builder into) {
-        for (int i = 0; i < size; i++) {
-            into.add(relations[i], hrefs[i]);
+        for (int i = 0; i < size; i += 2) {
+            String e = slots[i + 1];
+            into.add(slots[i], e.substring(e.lastIndexOf(SEP) + 1));
         }
     }
 
     synchronized int size() {
-        return size;
+        return size / 2;
     }
 }

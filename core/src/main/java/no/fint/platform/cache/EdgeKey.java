@@ -28,8 +28,8 @@ public record EdgeKey(String targetPath, String relation, String sourceComponent
         return new EdgeKey(key.substring(0, a), key.substring(a + 1, b), key.substring(b + 1, c), key.substring(c + 1));
     }
 
-    /** This edge's identity within its target: relation, source component and source key. */
-    String edgeId() {
-        return relation + SEPARATOR + sourceComponent + SEPARATOR + sourceKey;
+    /** The source of this edge: component and record key. */
+    String source() {
+        return sourceComponent + SEPARATOR + sourceKey;
     }
 }

@@ -110,8 +110,7 @@ public final class OrgCache {
             return Outcome.UNKNOWN_TYPE;
         }
         ResourceStore store = maybe.get();
-        Slot slot = store.slot(identifier);
-        Version old = slot == null ? null : slot.version;
+        Version old = store.version(identifier);
         if (old != null && lastModified < old.lastModified) {
             return Outcome.OLDER;
         }
@@ -120,7 +119,7 @@ public final class OrgCache {
             if (old == null) {
                 return Outcome.UNCHANGED;
             }
-            store.delete(slot, now);
+            store.delete(old, now);
             return Outcome.APPLIED;
         }
         if (old != null && Arrays.equals(old.json, value)) {
@@ -133,12 +132,7 @@ public final class OrgCache {
         } catch (RuntimeException e) {
             return Outcome.INVALID;
         }
-        Version v = new Version(layout, lastModified, now);
-        if (slot == null) {
-            store.insert(identifier, v);
-        } else {
-            store.replace(slot, v);
-        }
+        store.put(new Version(identifier, layout, lastModified, now));
         return Outcome.APPLIED;
     }
 
@@ -160,28 +154,30 @@ public final class OrgCache {
         String href = null;
         if (value != null) {
             href = href(value);
-            if (href == null) {
+            if (href == null || href.indexOf(EdgeKey.SEPARATOR) >= 0) {
                 return Outcome.INVALID;
             }
         }
         ResourceStore store = t.store;
-        Slot slot = store.slotById(t.idIndex, t.value);
-        Version v = slot == null ? null : slot.version;
+        Version v = store.versionById(t.idIndex, t.value);
         ByteSink before = null;
         if (live && v != null) {
             before = new ByteSink(v.json.length + 512);
             store.render(v, before);
         }
         boolean changed;
+        // The model's own String for the relation: one object however many edges use it.
         String relation = store.type().modelClass().relation(k.relation()).get().name();
+        // The identifier value the bucket is found by: the target's own String when it is cached.
+        String idValue = v != null ? v.ids[t.idIndex] : t.value;
         if (href == null) {
-            EdgeBucket b = store.bucket(t.idIndex, t.value, false);
-            changed = b != null && b.remove(k.edgeId());
+            EdgeBucket b = store.bucket(t.idIndex, idValue, false);
+            changed = b != null && b.remove(relation, k.source());
             if (b != null) {
-                store.dropIfEmpty(t.idIndex, t.value, b);
+                store.dropIfEmpty(t.idIndex, idValue, b);
             }
         } else {
-            changed = store.bucket(t.idIndex, t.value, true).put(k.edgeId(), relation, href);
+            changed = store.bucket(t.idIndex, idValue, true).put(relation, k.source(), href);
         }
         if (!changed || v == null) {
             return changed ? Outcome.APPLIED : Outcome.UNCHANGED;

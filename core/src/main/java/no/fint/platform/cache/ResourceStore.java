@@ -8,7 +8,6 @@ import no.fint.platform.render.ResourceRenderer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,28 +16,31 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The cached resources of one resource type of one organisation: one byte array per resource (its
- * canonical JSON), an index from every identifier value to it, the inverse-relation edges that name
- * its identifiers, and a snapshot in collection order. Collection order is the record key's
- * identifier (String order): deterministic, and the same after a restart with the same data.
- * One writer ({@link OrgCache}); any number of concurrent readers.
+ * canonical JSON), compact indexes from the record key and from every identifier value to it, the
+ * inverse-relation edges that name its identifiers, and a snapshot of the keys in collection order.
+ * Collection order is the record key's identifier (String order): deterministic, and the same after
+ * a restart with the same data. Writes come through {@link OrgCache} (one at a time, under its lock);
+ * any number of concurrent readers.
  */
 public final class ResourceStore {
-
-    private static final Comparator<Slot> ORDER = Comparator.comparing(s -> s.key);
 
     private final ResourceType type;
     private final ResourceRenderer renderer;
     private final String collectionUrl;
     private final List<String> identifiers;
-    private final Map<String, Slot> byKey = new ConcurrentHashMap<>();
-    private final Map<String, Slot>[] byId;
-    private final Map<String, EdgeBucket> edges = new ConcurrentHashMap<>();
+    private final VersionTable byKey = new VersionTable(v -> v.key);
+    private final VersionTable[] byId;
+    /** Per identifier field: the edges by target identifier value. */
+    private final Map<String, EdgeBucket>[] edges;
     private final String modelName;
 
     private final Object snapshotLock = new Object();
-    private volatile Slot[] sorted = new Slot[0];
-    private volatile long structure;
+    /** Keys in collection order, as of {@link #sortedAt}. */
+    private String[] sorted = new String[0];
     private long sortedAt;
+    /** Keys inserted since the last snapshot (guarded by the writer lock and then by snapshotLock). */
+    private final List<String> inserted = new ArrayList<>();
+    private volatile long structure;
     private volatile int size;
     private volatile long lastUpdated;
 
@@ -48,9 +50,12 @@ public final class ResourceStore {
         this.renderer = new ResourceRenderer(type, baseUrl);
         this.collectionUrl = baseUrl + type.path() + "/";
         this.identifiers = type.modelClass().identifiers();
-        this.byId = new Map[identifiers.size()];
+        this.byId = new VersionTable[identifiers.size()];
+        this.edges = new Map[identifiers.size()];
         for (int i = 0; i < byId.length; i++) {
-            byId[i] = new ConcurrentHashMap<>();
+            int idx = i;
+            byId[i] = new VersionTable(v -> v.ids[idx]);
+            edges[i] = new ConcurrentHashMap<>();
         }
         this.modelName = type.modelClass().name().toLowerCase(Locale.ROOT);
     }
@@ -95,8 +100,7 @@ public final class ResourceStore {
         if (idx < 0) {
             return Optional.empty();
         }
-        Slot slot = byId[idx].get(value);
-        Version v = slot == null ? null : slot.version;
+        Version v = byId[idx].get(value);
         if (v == null) {
             return Optional.empty();
         }
@@ -110,12 +114,12 @@ public final class ResourceStore {
      * sliced when {@code size > 0 && offset >= 0} (v1's rules).
      */
     public Page page(long since, int offset, int size) {
-        Slot[] all = sorted();
-        List<Version> selected = new ArrayList<>(Math.min(all.length, size > 0 && offset >= 0 ? size : all.length));
+        String[] keys = sorted();
         boolean slice = size > 0 && offset >= 0;
+        List<Version> selected = new ArrayList<>(slice ? Math.min(keys.length, size) : keys.length);
         long skip = slice ? offset : 0;
-        for (Slot s : all) {
-            Version v = s.version;
+        for (String k : keys) {
+            Version v = byKey.get(k);
             if (v == null || (since > 0 && v.lastUpdated <= since)) {
                 continue;
             }
@@ -136,15 +140,12 @@ public final class ResourceStore {
     }
 
     private InverseLinks inverseLinks(String[] ids) {
-        if (edges.isEmpty()) {
-            return InverseLinks.NONE;
-        }
         InverseLinks.Builder b = null;
         for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == null) {
+            if (ids[i] == null || edges[i].isEmpty()) {
                 continue;
             }
-            EdgeBucket bucket = edges.get(bucketKey(i, ids[i]));
+            EdgeBucket bucket = edges[i].get(ids[i]);
             if (bucket != null) {
                 if (b == null) {
                     b = InverseLinks.builder();
@@ -155,73 +156,94 @@ public final class ResourceStore {
         return b == null ? InverseLinks.NONE : b.build();
     }
 
-    /** Resources in collection order (rebuilt after inserts and deletes, never for updates). */
-    private Slot[] sorted() {
+    /**
+     * Keys in collection order. Rebuilt after inserts and deletes only (updates keep the key): the
+     * previous order with the deleted keys dropped and the new ones merged in.
+     */
+    private String[] sorted() {
         long target = structure;
         synchronized (snapshotLock) {
             if (sortedAt == target) {
                 return sorted;
             }
-            Slot[] old = sorted;
-            List<Slot> next = new ArrayList<>(byKey.size() + 16);
-            for (Slot s : old) {
-                if (s.version != null) {
-                    next.add(s);
+            List<String> added;
+            synchronized (inserted) {
+                added = new ArrayList<>(inserted);
+                inserted.clear();
+            }
+            List<String> next = new ArrayList<>(sorted.length + added.size());
+            for (String k : sorted) {
+                if (byKey.get(k) != null) {
+                    next.add(k);
                 }
             }
-            int kept = next.size();
-            for (Slot s : byKey.values()) {
-                if (!s.listed) {
-                    s.listed = true;
-                    next.add(s);
-                }
-            }
-            Slot[] arr = next.toArray(new Slot[0]);
-            if (arr.length > kept) {
-                // The kept part is sorted already: TimSort merges the new run in.
-                Arrays.sort(arr, ORDER);
-            }
-            sorted = arr;
+            added.sort(null);
+            String[] merged = merge(next, added);
+            sorted = merged;
             sortedAt = target;
-            return arr;
+            return merged;
         }
     }
 
-    static String bucketKey(int idIndex, String value) {
-        return (char) ('0' + idIndex) + value;
+    /** Merges two sorted lists, dropping duplicates (a key deleted and inserted again). */
+    private static String[] merge(List<String> a, List<String> b) {
+        String[] out = new String[a.size() + b.size()];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.size() || j < b.size()) {
+            String next;
+            if (j >= b.size() || (i < a.size() && a.get(i).compareTo(b.get(j)) <= 0)) {
+                next = a.get(i++);
+            } else {
+                next = b.get(j++);
+            }
+            if (n == 0 || !out[n - 1].equals(next)) {
+                out[n++] = next;
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    // ---- writer side (called by OrgCache only) ----
+    // ---- writer side (called by OrgCache, under its lock) ----
 
-    Slot slot(String key) {
+    Version version(String key) {
         return byKey.get(key);
     }
 
-    Slot slotById(int idIndex, String value) {
+    Version versionById(int idIndex, String value) {
         return byId[idIndex].get(value);
     }
 
-    void insert(String key, Version v) {
-        Slot s = new Slot(key, v);
-        byKey.put(key, s);
-        index(s, null, v.ids);
-        size = byKey.size();
-        structure++;
+    /** Stores {@code v} (new, or replacing the version with the same key) and indexes its identifiers. */
+    void put(Version v) {
+        Version old = byKey.put(v);
+        for (int i = 0; i < byId.length; i++) {
+            String o = old == null ? null : old.ids[i];
+            if (o != null && !o.equals(v.ids[i])) {
+                byId[i].remove(o, old);
+            }
+            if (v.ids[i] != null) {
+                byId[i].put(v);
+            }
+        }
+        if (old == null) {
+            synchronized (inserted) {
+                inserted.add(v.key);
+            }
+            size = byKey.size();
+            structure++;
+        }
         lastUpdated = Math.max(lastUpdated, v.lastUpdated);
     }
 
-    void replace(Slot s, Version v) {
-        Version old = s.version;
-        s.version = v;
-        index(s, old.ids, v.ids);
-        lastUpdated = Math.max(lastUpdated, v.lastUpdated);
-    }
-
-    void delete(Slot s, long now) {
-        Version old = s.version;
-        s.version = null;
-        byKey.remove(s.key, s);
-        index(s, old.ids, null);
+    void delete(Version old, long now) {
+        byKey.remove(old.key, old);
+        for (int i = 0; i < byId.length; i++) {
+            if (old.ids[i] != null) {
+                byId[i].remove(old.ids[i], old);
+            }
+        }
         size = byKey.size();
         structure++;
         lastUpdated = Math.max(lastUpdated, now);
@@ -231,33 +253,14 @@ public final class ResourceStore {
         lastUpdated = Math.max(lastUpdated, now);
     }
 
-    private void index(Slot s, String[] oldIds, String[] newIds) {
-        for (int i = 0; i < byId.length; i++) {
-            String o = oldIds == null ? null : oldIds[i];
-            String n = newIds == null ? null : newIds[i];
-            if (o != null && !o.equals(n)) {
-                byId[i].remove(o, s);
-            }
-            if (n != null) {
-                byId[i].put(n, s);
-            }
-        }
-    }
-
     EdgeBucket bucket(int idIndex, String value, boolean create) {
-        String k = bucketKey(idIndex, value);
-        return create ? edges.computeIfAbsent(k, x -> new EdgeBucket()) : edges.get(k);
+        return create ? edges[idIndex].computeIfAbsent(value, x -> new EdgeBucket()) : edges[idIndex].get(value);
     }
 
     void dropIfEmpty(int idIndex, String value, EdgeBucket b) {
         if (b.size() == 0) {
-            edges.remove(bucketKey(idIndex, value), b);
+            edges[idIndex].remove(value, b);
         }
-    }
-
-    /** Number of buckets holding edges (for tests and metrics). */
-    int edgeTargets() {
-        return edges.size();
     }
 
     ResourceLayout parse(byte[] json) {
