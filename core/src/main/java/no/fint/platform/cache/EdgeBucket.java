@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * The inverse-relation edges that name one target identifier (field and value). Kept compact, as
  * there is about one per resource: one array holding, per edge, the relation (the model's own String)
- * and one String {@code {source component} U+001F {source record key} U+001F {href}}.
+ * and one String {@code {href} U+001F {source component} U+001F {source record key}} (the renderer reads
+ * the href straight out of it, up to the first separator).
  */
 final class EdgeBucket {
 
@@ -19,7 +20,7 @@ final class EdgeBucket {
     /** Adds or replaces the edge of {@code source} through {@code relation}; true when the bucket changed. */
     synchronized boolean put(String relation, String source, String href) {
         int i = find(relation, source);
-        String entry = source + SEP + href;
+        String entry = href + SEP + source;
         if (i >= 0) {
             if (slots[i + 1].equals(entry)) {
                 return false;
@@ -56,8 +57,8 @@ final class EdgeBucket {
     private int find(String relation, String source) {
         for (int i = 0; i < size; i += 2) {
             String e = slots[i + 1];
-            // hrefs hold no separator (OrgCache rejects them), so the source ends at the last one
-            if (slots[i].equals(relation) && e.lastIndexOf(SEP) == source.length() && e.startsWith(source)) {
+            // hrefs hold no separator (OrgCache rejects them), so the source starts after the first one
+            if (slots[i].equals(relation) && e.endsWith(source) && e.indexOf(SEP) == e.length() - source.length() - 1) {
                 return i;
             }
         }
@@ -66,8 +67,7 @@ final class EdgeBucket {
 
     synchronized void collect(InverseLinks.Builder into) {
         for (int i = 0; i < size; i += 2) {
-            String e = slots[i + 1];
-            into.add(slots[i], e.substring(e.lastIndexOf(SEP) + 1));
+            into.add(slots[i], slots[i + 1]);
         }
     }
 

@@ -117,9 +117,15 @@ public final class ResourceStore {
         String[] keys = sorted();
         boolean slice = size > 0 && offset >= 0;
         List<Version> selected = new ArrayList<>(slice ? Math.min(keys.length, size) : keys.length);
+        int from = 0;
         long skip = slice ? offset : 0;
-        for (String k : keys) {
-            Version v = byKey.get(k);
+        if (since <= 0) {
+            // Without a time filter the snapshot holds exactly the keys to count: jump to the offset.
+            from = (int) Math.min(keys.length, skip);
+            skip = 0;
+        }
+        for (int i = from; i < keys.length; i++) {
+            Version v = byKey.get(keys[i]);
             if (v == null || (since > 0 && v.lastUpdated <= since)) {
                 continue;
             }
@@ -177,6 +183,7 @@ public final class ResourceStore {
                     next.add(k);
                 }
             }
+            added.removeIf(k -> byKey.get(k) == null); // inserted and deleted again since the last snapshot
             added.sort(null);
             String[] merged = merge(next, added);
             sorted = merged;

@@ -31,21 +31,25 @@ final class VersionTable {
         this.keyOf = keyOf;
     }
 
-    private static int index(String key, int mask) {
-        int h = key.hashCode();
-        return (h ^ (h >>> 16)) & mask;
+    /** Fibonacci hashing: keys are often sequential numbers, which plain masking would cluster. */
+    private static int index(int hash, int mask) {
+        return ((hash * 0x9E3779B9) >>> 16) & mask;
     }
 
     Version get(String key) {
         Version[] t = table;
         int mask = t.length - 1;
-        for (int i = index(key, mask), probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
+        int h = key.hashCode();
+        for (int i = index(h, mask), probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
             Version v = (Version) SLOT.getAcquire(t, i);
             if (v == null) {
                 return null;
             }
-            if (v != TOMBSTONE && key.equals(keyOf.keyOf(v))) {
-                return v;
+            if (v != TOMBSTONE) {
+                String k = keyOf.keyOf(v);
+                if (k.hashCode() == h && key.equals(k)) {
+                    return v;
+                }
             }
         }
         return null;
@@ -60,7 +64,7 @@ final class VersionTable {
         Version[] t = table;
         int mask = t.length - 1;
         int free = -1;
-        for (int i = index(key, mask); ; i = (i + 1) & mask) {
+        for (int i = index(key.hashCode(), mask); ; i = (i + 1) & mask) {
             Version cur = (Version) SLOT.getAcquire(t, i);
             if (cur == null) {
                 int at = free >= 0 ? free : i;
@@ -86,7 +90,7 @@ final class VersionTable {
     boolean remove(String key, Version expected) {
         Version[] t = table;
         int mask = t.length - 1;
-        for (int i = index(key, mask), probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
+        for (int i = index(key.hashCode(), mask), probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
             Version v = (Version) SLOT.getAcquire(t, i);
             if (v == null) {
                 return false;
@@ -129,7 +133,7 @@ final class VersionTable {
         int mask = capacity - 1;
         for (Version v : old) {
             if (v != null && v != TOMBSTONE) {
-                int i = index(keyOf.keyOf(v), mask);
+                int i = index(keyOf.keyOf(v).hashCode(), mask);
                 while (t[i] != null) {
                     i = (i + 1) & mask;
                 }

@@ -16,7 +16,16 @@ public final class JsonText {
 
     /** Appends the escaped content of {@code s} (no quotes). */
     public static void escapeInto(String s, ByteSink out) {
-        int n = s.length();
+        escapeInto(s, s.length(), out);
+    }
+
+    /** Appends the escaped content of {@code s} up to the first {@code stop} character (or all of it). */
+    public static void escapeInto(String s, char stop, ByteSink out) {
+        int e = s.indexOf(stop);
+        escapeInto(s, e < 0 ? s.length() : e, out);
+    }
+
+    private static void escapeInto(String s, int n, ByteSink out) {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);

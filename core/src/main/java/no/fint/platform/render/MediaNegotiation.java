@@ -21,7 +21,7 @@ public final class MediaNegotiation {
 
     /** {@link #HAL} or {@link #JSON} for the given Accept header (null allowed). */
     public static String choose(String accept) {
-        if (accept == null || accept.isBlank()) {
+        if (accept == null || accept.isBlank() || accept.equals("*/*")) {
             return HAL;
         }
         record Candidate(boolean json, double q, int order) {

@@ -97,23 +97,22 @@ public final class ResourceRenderer {
                     selfDone = true;
                     continue;
                 }
-                String relation = null;
-                List<String> extra = null;
+                int extra = -1;
                 if (!inverse.isEmpty()) {
-                    relation = m.key();
-                    extra = inverse.hrefs(relation);
+                    String relation = m.key();
+                    extra = inverse.first(relation);
                     if (adapterRelations == null) {
                         adapterRelations = new HashSet<>();
                     }
                     adapterRelations.add(relation);
                 }
-                writeAdapterLinks(json, m.valueStart, m.valueEnd, extra, out);
+                writeAdapterLinks(json, m.valueStart, m.valueEnd, inverse, extra, out);
             }
         }
         if (!inverse.isEmpty()) {
             for (String relation : relationOrder) {
-                List<String> hrefs = inverse.hrefs(relation);
-                if (hrefs == null || (adapterRelations != null && adapterRelations.contains(relation))) {
+                int first = inverse.first(relation);
+                if (first < 0 || (adapterRelations != null && adapterRelations.contains(relation))) {
                     continue;
                 }
                 if (any) {
@@ -121,11 +120,11 @@ public final class ResourceRenderer {
                 }
                 any = true;
                 out.jsonString(relation).write(':').write('[');
-                for (int i = 0; i < hrefs.size(); i++) {
-                    if (i > 0) {
+                for (int i = first, end = inverse.end(first); i < end; i++) {
+                    if (i > first) {
                         out.write(',');
                     }
-                    writeHref(hrefs.get(i), out);
+                    writeHref(inverse, i, out);
                 }
                 out.write(']');
             }
@@ -188,9 +187,9 @@ public final class ResourceRenderer {
     }
 
     /** One adapter relation: its hrefs in supplied order, then inverse hrefs it does not already have. */
-    private void writeAdapterLinks(byte[] json, int from, int to, List<String> extra, ByteSink out) {
+    private void writeAdapterLinks(byte[] json, int from, int to, InverseLinks inverse, int extra, ByteSink out) {
         out.write('[');
-        Set<String> seen = extra == null ? null : new HashSet<>();
+        Set<String> seen = extra < 0 ? null : new HashSet<>();
         boolean first = true;
         int i = JsonScan.skipWs(json, from, to);
         if (json[i] != '[') {
@@ -225,14 +224,14 @@ public final class ResourceRenderer {
                 i = JsonScan.skipWs(json, i + 1, to);
             }
         }
-        if (extra != null) {
-            for (String href : extra) {
-                if (seen.add(absolute(href))) {
+        if (extra >= 0) {
+            for (int k = extra, end = inverse.end(extra); k < end; k++) {
+                if (seen.add(absolute(inverse.href(k)))) {
                     if (!first) {
                         out.write(',');
                     }
                     first = false;
-                    writeHref(href, out);
+                    writeHref(inverse, k, out);
                 }
             }
         }
@@ -243,12 +242,12 @@ public final class ResourceRenderer {
         return href.startsWith("/") ? baseUrl + href : href;
     }
 
-    private void writeHref(String href, ByteSink out) {
+    private void writeHref(InverseLinks inverse, int i, ByteSink out) {
         out.write(HREF_OPEN);
-        if (href.startsWith("/")) {
+        if (inverse.isPath(i)) {
             out.write(base);
         }
-        JsonText.escapeInto(href, out);
+        inverse.writeHref(i, out);
         out.write(HREF_CLOSE);
     }
 
