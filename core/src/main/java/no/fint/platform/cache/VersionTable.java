@@ -31,9 +31,12 @@ final class VersionTable {
         this.keyOf = keyOf;
     }
 
-    /** Fibonacci hashing: keys are often sequential numbers, which plain masking would cluster. */
+    /**
+     * Fibonacci hashing (the top bits of hash times 2^32/phi): keys are often sequential numbers,
+     * which plain masking would put in one long run of slots.
+     */
     private static int index(int hash, int mask) {
-        return ((hash * 0x9E3779B9) >>> 16) & mask;
+        return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
     }
 
     Version get(String key) {
