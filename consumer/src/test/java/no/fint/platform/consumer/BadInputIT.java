@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(KafkaBrokerExtension.class)
 @HelidonTest
-@AddConfig(key = "fint.consumer.org-id", value = "fint.no")
+@AddConfig(key = "fint.consumer.org-id", value = "badinput.no")
 class BadInputIT {
 
     static final Component ELEV = Component.parse("utdanning/elev");
@@ -50,7 +50,7 @@ class BadInputIT {
 
     @BeforeAll
     static void data() {
-        feed = new Feed("fint.no").topics(ELEV);
+        feed = new Feed("badinput.no").topics(ELEV);
         feed.entity(ELEV, "elev", "good", "{\"systemId\":{\"identifikatorverdi\":\"good\"}}", 1);
     }
 
@@ -167,7 +167,7 @@ class BadInputIT {
         assertEquals(503, get("/utdanning/elev/elev/systemid/good", "x-org-id", "rogfk.no").statusCode());
         assertEquals(503, get("/utdanning/elev/elev/last-updated", "x-org-id", "rogfk.no").statusCode());
         // this organisation's class without data: v1's empty collection, not an error
-        HttpResponse<String> empty = get("/utdanning/elev/klasse", "x-org-id", "fint.no");
+        HttpResponse<String> empty = get("/utdanning/elev/klasse", "x-org-id", "badinput.no");
         assertEquals(200, empty.statusCode());
         assertTrue(empty.body().startsWith("{\"_embedded\":{\"_entries\":[]}"), empty.body());
         assertEquals("{\"lastUpdated\":\"0\"}", get("/utdanning/elev/klasse/last-updated").body());
@@ -201,11 +201,11 @@ class BadInputIT {
     void unreadableRecordsAreSkippedAndTheRestIsServed() throws Exception {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            String topic = no.fint.platform.records.Topics.entity("fint.no", ELEV);
+            String topic = no.fint.platform.records.Topics.entity("badinput.no", ELEV);
             p.send(new ProducerRecord<>(topic, "elev\u001Fbroken", "{\"systemId\":".getBytes(StandardCharsets.UTF_8))).get();
             p.send(new ProducerRecord<>(topic, "no separator", "{}".getBytes(StandardCharsets.UTF_8))).get();
             p.send(new ProducerRecord<>(topic, "nosuchresource\u001F1", "{}".getBytes(StandardCharsets.UTF_8))).get();
-            p.send(new ProducerRecord<>(no.fint.platform.records.Topics.relation("fint.no", ELEV), "garbage", "x".getBytes(StandardCharsets.UTF_8))).get();
+            p.send(new ProducerRecord<>(no.fint.platform.records.Topics.relation("badinput.no", ELEV), "garbage", "x".getBytes(StandardCharsets.UTF_8))).get();
         }
         feed.entity(ELEV, "elev", "after-broken", "{\"systemId\":{\"identifikatorverdi\":\"after-broken\"}}", 1);
         assertEquals(200, poll("/utdanning/elev/elev/systemid/after-broken").statusCode());

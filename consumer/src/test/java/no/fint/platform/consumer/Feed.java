@@ -34,14 +34,18 @@ final class Feed implements AutoCloseable {
     Feed(String orgId) {
         this.orgId = orgId;
         String bootstrap = KafkaBrokerExtension.bootstrapServers();
+        // In order per partition without the idempotent producer's sequence numbers, which trip over
+        // the leader elections of topics created a moment ago (OutOfOrderSequence).
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1), new StringSerializer(), new ByteArraySerializer());
         admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap));
     }
 
-    /** Creates the compacted entity and relation topics of a component (as the services do). */
+    /** Creates the compacted entity and relation topics of a component (as the services do) and waits for their leaders. */
     Feed topics(Component c) {
-        for (String t : List.of(Topics.entity(orgId, c), Topics.relation(orgId, c))) {
+        List<String> names = List.of(Topics.entity(orgId, c), Topics.relation(orgId, c));
+        for (String t : names) {
             try {
                 admin.createTopics(List.of(new NewTopic(t, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
             } catch (ExecutionException e) {
@@ -53,7 +57,32 @@ final class Feed implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        awaitLeaders(names);
         return this;
+    }
+
+    private void awaitLeaders(List<String> names) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                boolean all = admin.describeTopics(names).allTopicNames().get().values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() >= 0));
+                if (all) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // not known yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     Feed entity(Component c, String resource, String identifier, String canonicalJson, long lastModified) {

@@ -14,8 +14,12 @@ final class EdgeBucket {
 
     private static final char SEP = EdgeKey.SEPARATOR;
 
+    /** Buckets this big also get a map from relation and source to the slot, so puts stay cheap. */
+    private static final int INDEXED = 32;
+
     private String[] slots = new String[2];
     private int size;
+    private java.util.HashMap<String, Integer> index;
 
     /** Adds or replaces the edge of {@code source} through {@code relation}; true when the bucket changed. */
     synchronized boolean put(String relation, String source, String href) {
@@ -33,8 +37,20 @@ final class EdgeBucket {
         }
         slots[size] = relation;
         slots[size + 1] = entry;
+        if (index != null) {
+            index.put(relation + SEP + source, size);
+        } else if (size / 2 + 1 > INDEXED) {
+            index = new java.util.HashMap<>();
+            for (int k = 0; k <= size; k += 2) {
+                index.put(slots[k] + SEP + source(slots[k + 1]), k);
+            }
+        }
         size += 2;
         return true;
+    }
+
+    private static String source(String entry) {
+        return entry.substring(entry.indexOf(SEP) + 1);
     }
 
     /** Removes the edge of {@code source} through {@code relation}; true when it was there. */
@@ -44,17 +60,28 @@ final class EdgeBucket {
             return false;
         }
         size -= 2;
+        if (index != null) {
+            index.remove(relation + SEP + source);
+            if (i != size) {
+                index.put(slots[size] + SEP + source(slots[size + 1]), i);
+            }
+        }
         slots[i] = slots[size];
         slots[i + 1] = slots[size + 1];
         slots[size] = null;
         slots[size + 1] = null;
         if (size == 0) {
             slots = new String[2];
+            index = null;
         }
         return true;
     }
 
     private int find(String relation, String source) {
+        if (index != null) {
+            Integer i = index.get(relation + SEP + source);
+            return i == null ? -1 : i;
+        }
         for (int i = 0; i < size; i += 2) {
             String e = slots[i + 1];
             // hrefs hold no separator (OrgCache rejects them), so the source starts after the first one

@@ -29,7 +29,8 @@ import java.util.function.LongSupplier;
  * <li>an edge is kept by its target identifier, so it shows on whichever resource carries that
  * identifier, as soon as that resource arrives.</li>
  * </ul>
- * Writes come from one thread (the Kafka reader); reads from any number of threads.
+ * Writes may come from several threads (the Kafka readers): each store takes one write at a time;
+ * reads come from any number of threads without locks.
  */
 public final class OrgCache {
 
@@ -42,6 +43,8 @@ public final class OrgCache {
     private final String orgId;
     private final LongSupplier clock;
     private final Map<Component, Map<String, ResourceStore>> stores = new LinkedHashMap<>();
+    /** Every store by its resource path, e.g. {@code /utdanning/elev/elev}. */
+    private final Map<String, ResourceStore> byPath = new HashMap<>();
     private volatile boolean live;
 
     public OrgCache(InformationModel model, String orgId, Collection<Component> components, String baseUrl, LongSupplier clock) {
@@ -51,7 +54,9 @@ public final class OrgCache {
         for (Component c : components) {
             Map<String, ResourceStore> byName = new LinkedHashMap<>();
             for (ResourceType t : model.resources(c)) {
-                byName.put(t.name(), new ResourceStore(t, baseUrl));
+                ResourceStore store = new ResourceStore(t, baseUrl);
+                byName.put(t.name(), store);
+                byPath.put(t.path(), store);
             }
             stores.put(c, Collections.unmodifiableMap(byName));
         }
@@ -104,12 +109,19 @@ public final class OrgCache {
      * @param value        canonical resource JSON, or null for a delete (tombstone)
      * @param lastModified the record's last-modified stamp
      */
-    public synchronized Outcome applyEntity(Component component, String resourceName, String identifier, byte[] value, long lastModified) {
+    public Outcome applyEntity(Component component, String resourceName, String identifier, byte[] value, long lastModified) {
         Optional<ResourceStore> maybe = store(component, resourceName);
         if (maybe.isEmpty()) {
             return Outcome.UNKNOWN_TYPE;
         }
         ResourceStore store = maybe.get();
+        // One writer per store at a time; readers of several topics write different stores in parallel.
+        synchronized (store) {
+            return applyEntity(store, identifier, value, lastModified);
+        }
+    }
+
+    private Outcome applyEntity(ResourceStore store, String identifier, byte[] value, long lastModified) {
         Version old = store.version(identifier);
         if (old != null && lastModified < old.lastModified) {
             return Outcome.OLDER;
@@ -142,13 +154,17 @@ public final class OrgCache {
      * @param key   the edge key
      * @param value {@code {"href":"<source self path>"}}, or null when the edge is gone
      */
-    public synchronized Outcome applyEdge(String key, byte[] value) {
+    public Outcome applyEdge(String key, byte[] value) {
         EdgeKey k = EdgeKey.parse(key);
         if (k == null) {
             return Outcome.INVALID;
         }
         Target t = target(k.targetPath());
-        if (t == null || t.store.type().modelClass().relation(k.relation()).isEmpty()) {
+        if (t == null) {
+            return Outcome.UNKNOWN_TYPE;
+        }
+        Optional<no.fint.platform.model.Relation> modelRelation = t.store.type().modelClass().relation(k.relation());
+        if (modelRelation.isEmpty()) {
             return Outcome.UNKNOWN_TYPE;
         }
         String href = null;
@@ -158,6 +174,14 @@ public final class OrgCache {
                 return Outcome.INVALID;
             }
         }
+        // The model's own String for the relation: one object however many edges use it.
+        String relation = modelRelation.get().name();
+        synchronized (t.store) {
+            return applyEdge(t, relation, k.source(), href);
+        }
+    }
+
+    private Outcome applyEdge(Target t, String relation, String source, String href) {
         ResourceStore store = t.store;
         Version v = store.versionById(t.idIndex, t.value);
         ByteSink before = null;
@@ -166,18 +190,16 @@ public final class OrgCache {
             store.render(v, before);
         }
         boolean changed;
-        // The model's own String for the relation: one object however many edges use it.
-        String relation = store.type().modelClass().relation(k.relation()).get().name();
         // The identifier value the bucket is found by: the target's own String when it is cached.
         String idValue = v != null ? v.ids[t.idIndex] : t.value;
         if (href == null) {
             EdgeBucket b = store.bucket(t.idIndex, idValue, false);
-            changed = b != null && b.remove(relation, k.source());
+            changed = b != null && b.remove(relation, source);
             if (b != null) {
                 store.dropIfEmpty(t.idIndex, idValue, b);
             }
         } else {
-            changed = store.bucket(t.idIndex, idValue, true).put(relation, k.source(), href);
+            changed = store.bucket(t.idIndex, idValue, true).put(relation, source, href);
         }
         if (!changed || v == null) {
             return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
@@ -203,24 +225,24 @@ public final class OrgCache {
         if (path == null || !path.startsWith("/")) {
             return null;
         }
-        String[] parts = path.substring(1).split("/", -1);
-        for (int used = 3; used >= 2; used--) {
-            if (parts.length < used + 3) {
-                continue;
+        // The resource path has three segments, or four for a nested package; try both.
+        int end = path.indexOf('/', 1);
+        for (int segments = 1; segments <= 4 && end > 0; segments++) {
+            if (segments >= 3) {
+                ResourceStore s = byPath.get(path.substring(0, end));
+                if (s == null) {
+                    s = byPath.get(path.substring(0, end).toLowerCase(Locale.ROOT));
+                }
+                if (s != null) {
+                    int fieldEnd = path.indexOf('/', end + 1);
+                    if (fieldEnd < 0 || fieldEnd == path.length() - 1) {
+                        return null;
+                    }
+                    int idx = s.identifierIndex(path.substring(end + 1, fieldEnd));
+                    return idx < 0 ? null : new Target(s, idx, path.substring(fieldEnd + 1));
+                }
             }
-            String pkg = String.join(".", Arrays.asList(parts).subList(1, used));
-            Component c = new Component(parts[0], pkg);
-            Map<String, ResourceStore> m = stores.get(c);
-            if (m == null) {
-                continue;
-            }
-            ResourceStore s = m.get(parts[used].toLowerCase(Locale.ROOT));
-            if (s == null) {
-                return null;
-            }
-            int idx = s.identifierIndex(parts[used + 1]);
-            String value = String.join("/", Arrays.asList(parts).subList(used + 2, parts.length));
-            return idx < 0 || value.isEmpty() ? null : new Target(s, idx, value);
+            end = path.indexOf('/', end + 1);
         }
         return null;
     }

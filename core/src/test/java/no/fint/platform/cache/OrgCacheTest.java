@@ -202,4 +202,32 @@ class OrgCacheTest {
         assertTrue(store(SKOLE, "skole").one("systemid", "s/1").map(x -> new String(x, StandardCharsets.UTF_8)).orElseThrow()
                 .contains("\"elevforhold\":[{\"href\":\"" + B + "/utdanning/elev/elevforhold/systemid/E1\"}]"));
     }
+
+    @Test
+    void manyEdgesToOneTarget() {
+        cache.applyEntity(SKOLE, "skole", "s1", b("{\"systemId\":{\"identifikatorverdi\":\"s1\"}}"), 1);
+        String target = "/utdanning/utdanningsprogram/skole/systemid/s1" + US + "elevforhold" + US + "utdanning-elev" + US + "elevforhold" + US;
+        for (int i = 0; i < 200; i++) {
+            cache.applyEdge(target + "E" + i, b("{\"href\":\"/utdanning/elev/elevforhold/systemid/E" + i + "\"}"));
+        }
+        // replacing an edge's href and removing half keep the bucket consistent
+        cache.applyEdge(target + "E7", b("{\"href\":\"/utdanning/elev/elevforhold/systemid/E7x\"}"));
+        for (int i = 0; i < 200; i += 2) {
+            assertEquals(OrgCache.Outcome.APPLIED, cache.applyEdge(target + "E" + i, null));
+        }
+        assertEquals(OrgCache.Outcome.UNCHANGED, cache.applyEdge(target + "E0", null));
+        String skole = store(SKOLE, "skole").one("systemid", "s1").map(x -> new String(x, StandardCharsets.UTF_8)).orElseThrow();
+        assertEquals(100, skole.split("elevforhold/systemid/E").length - 1, skole);
+        assertTrue(skole.contains("systemid/E7x\"") && !skole.contains("systemid/E7\"") && !skole.contains("systemid/E8\""), skole);
+    }
+
+    @Test
+    void theV3ModelServesItsOwnClasses() {
+        InformationModel v3 = InformationModel.load("3.21.10");
+        OrgCache old = new OrgCache(v3, "fint.no", List.of(ELEV), B, clock::get);
+        assertEquals(OrgCache.Outcome.APPLIED, old.applyEntity(ELEV, "basisgruppe", "g1", b("{\"navn\":\"1A\",\"systemId\":{\"identifikatorverdi\":\"g1\"}}"), 1));
+        assertEquals("{\"navn\":\"1A\",\"systemId\":{\"identifikatorverdi\":\"g1\"},\"_links\":{\"self\":[{\"href\":\"" + B + "/utdanning/elev/basisgruppe/systemid/g1\"}]}}",
+                old.store(ELEV, "basisgruppe").orElseThrow().one("systemid", "g1").map(x -> new String(x, StandardCharsets.UTF_8)).orElseThrow());
+        assertEquals(OrgCache.Outcome.UNKNOWN_TYPE, old.applyEntity(ELEV, "klasse", "k1", b("{}"), 1), "Klasse is a v4 class");
+    }
 }

@@ -127,6 +127,16 @@ final class BenchData implements AutoCloseable {
                 }
             }
             admin.createTopics(topics).all().get();
+            // Produce only once every partition has its leader (fresh topics are elected a moment later).
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            for (int attempt = 0; attempt < 600; attempt++) {
+                boolean all = admin.describeTopics(names).allTopicNames().get().values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() >= 0));
+                if (all) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
         }
         Map<String, Object> cfg = new HashMap<>();
         cfg.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

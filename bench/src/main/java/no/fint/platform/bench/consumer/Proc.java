@@ -54,6 +54,9 @@ final class Proc implements AutoCloseable {
     /** The packaged consumer with its MP config as system properties. */
     static Proc consumer(String name, String heap, List<String> config) {
         List<String> args = new ArrayList<>();
+        // As deployed: the whole heap from the start (a cache that grows to its size anyway; a heap
+        // grown step by step costs the rebuild a series of collections).
+        args.add("-Xms" + heap);
         // e.g. -Dfint.bench.consumer-jvm=-XX:StartFlightRecording=filename=/tmp/c.jfr to profile a run
         String extra = System.getProperty("fint.bench.consumer-jvm", "");
         if (!extra.isBlank()) {
