@@ -51,4 +51,18 @@ public final class Topics {
     public static String platform(String name) {
         return CONTEXT + "." + name;
     }
+
+    /** Every entity topic of every organisation: group 1 is the organisation part, group 2 the component id. */
+    public static final Pattern ANY_ENTITY = Pattern.compile("([a-z0-9][a-z0-9-]*)\\." + CONTEXT + "\\.entity\\.([a-z0-9-]+)");
+
+    /** Every relation topic of every organisation: group 1 is the organisation part, group 2 the component id. */
+    public static final Pattern ANY_RELATION = Pattern.compile("([a-z0-9][a-z0-9-]*)\\." + CONTEXT + "\\.relation\\.([a-z0-9-]+)");
+
+    /**
+     * The relation topic of a component, from the organisation part of a topic name ({@code fint-no}):
+     * readers of every organisation's topics know only that part, not the organisation id.
+     */
+    public static String relationOfOrgPart(String orgPart, Component component) {
+        return orgPart + "." + CONTEXT + ".relation." + component.id();
+    }
 }

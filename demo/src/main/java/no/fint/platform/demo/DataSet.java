@@ -24,6 +24,8 @@ import java.util.NoSuchElementException;
  * placeholders including the resource's own {@code self} links, and relations only in the owning
  * direction (the side the model marks {@code isSource}); code-list relations have no inverse and are
  * always sent. Every link target is in the data set except the few {@link #danglingLinks()}.
+ *
+ * <p>Immutable and thread-safe: several threads may iterate (different or the same) types at once.
  */
 public final class DataSet {
 

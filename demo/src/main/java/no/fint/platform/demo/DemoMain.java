@@ -1,8 +1,16 @@
 package no.fint.platform.demo;
 
+import no.fint.platform.demo.adapter.AdapterSettings;
+import no.fint.platform.demo.adapter.DemoAdapter;
+import no.fint.platform.demo.adapter.StopSignal;
+import no.fint.platform.demo.adapter.Summary;
+
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./fint adapter demo ...} (the demo adapter) and {@code ./fint adapter dataset ...} (a data
@@ -10,8 +18,16 @@ import java.util.Set;
  */
 public final class DemoMain {
 
+    /** Set by ./fint to the provider of ./fint up (its port may be configured); --provider wins. */
+    static final String PROVIDER_PROPERTY = "fint.provider.url";
+
     static final String USAGE = """
-            usage: ./fint adapter dataset [--size small|medium|large] [--seed N] [--show /domain/package/resource [--count K]]
+            usage: ./fint adapter demo [--org fint.no] [--size small|medium|large] [--provider URL] [--page-size 500]
+                                       [--interval 5] [--rounds 0] [--changes 25] [--deletes 5] [--heartbeat 1]
+                                       [--seed 1] [--adapter-id ID] [--status-wait 30]
+                     registers, sends heartbeats, full-syncs the data set, then a round of deltas and deletes
+                     every --interval seconds until stopped (Ctrl-C) or --rounds rounds are done (0: no limit)
+                   ./fint adapter dataset [--size small|medium|large] [--seed N] [--show /domain/package/resource [--count K]]
                      counts per resource type, the dangling links and the generator's throughput; --show prints resources
             """;
 
@@ -26,13 +42,84 @@ public final class DemoMain {
         }
         try {
             switch (all.get(0)) {
+                case "demo" -> demo(new Args(all.subList(1, all.size()), Set.of("org", "size", "seed", "provider", "page-size",
+                        "interval", "rounds", "changes", "deletes", "heartbeat", "adapter-id", "status-wait")));
                 case "dataset" -> dataset(new Args(all.subList(1, all.size()), Set.of("size", "seed", "show", "count")));
-                default -> throw new Args.UsageException("unknown command '" + all.get(0) + "'");
+                default -> throw new Args.UsageException("unknown command '" + all.get(0) + "' (demo or dataset)");
             }
         } catch (Args.UsageException e) {
             System.err.println("fint: " + e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
+        }
+    }
+
+    private static void demo(Args args) {
+        AdapterSettings settings = settings(args);
+        StopSignal stop = new StopSignal();
+        CountDownLatch done = new CountDownLatch(1);
+        // INT/TERM: ask the adapter to stop after the request in flight and wait for it to say so.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.stop();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-adapter-stop"));
+        Summary summary = new DemoAdapter(settings, System.out).run(stop);
+        done.countDown();
+        if (!stop.requested()) {
+            System.exit(summary.clean() ? 0 : 1); // (during a shutdown, exit would block: just return)
+        }
+    }
+
+    static AdapterSettings settings(Args args) {
+        String org = args.get("org", "fint.no");
+        AdapterSettings s;
+        try {
+            s = AdapterSettings.defaults(org);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--org: " + e.getMessage());
+        }
+        String provider = args.get("provider", System.getProperty(PROVIDER_PROPERTY, AdapterSettings.DEFAULT_PROVIDER));
+        if (!provider.startsWith("http://") && !provider.startsWith("https://")) {
+            throw new Args.UsageException("--provider must be an http(s) URL, not '" + provider + "'");
+        }
+        try {
+            s = s.withProvider(provider)
+                    .withData(args.size(), args.longValue("seed", 1))
+                    .withPageSize(args.integer("page-size", 500, 1, 100_000))
+                    .withRounds(args.integer("rounds", 0, 0, Integer.MAX_VALUE),
+                            Duration.ofMillis((long) (seconds(args, "interval", 5) * 1000)))
+                    .withChanges(args.integer("changes", 25, 0, 1_000_000), args.integer("deletes", 5, 0, 1_000_000))
+                    .withHeartbeatMinutes(args.integer("heartbeat", 1, 1, 1440))
+                    .withStatusWait(Duration.ofMillis((long) (seconds(args, "status-wait", 30) * 1000)));
+            String adapterId = args.get("adapter-id", null);
+            if (adapterId != null) {
+                s = new AdapterSettings(s.provider(), s.orgId(), adapterId, s.username(), s.size(), s.seed(), s.pageSize(),
+                        s.interval(), s.heartbeatMinutes(), s.fullSyncIntervalDays(), s.changesPerRound(), s.deletesPerRound(),
+                        s.rounds(), s.statusWait());
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
+    }
+
+    private static double seconds(Args args, String name, double fallback) {
+        String v = args.get(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.strip().endsWith("s") ? v.strip().substring(0, v.strip().length() - 1) : v.strip());
+            if (d < 0 || d > 86_400) {
+                throw new Args.UsageException("--" + name + " must be 0 to 86400 seconds, not " + v);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--" + name + " must be a number of seconds, not '" + v + "'");
         }
     }
 

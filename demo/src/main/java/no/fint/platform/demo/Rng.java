@@ -48,14 +48,4 @@ final class Rng {
     <T> T pick(T[] values) {
         return values[nextInt(values.length)];
     }
-
-    /** {@code n} decimal digits, the first never 0. */
-    String digits(int n) {
-        StringBuilder sb = new StringBuilder(n);
-        sb.append((char) ('1' + nextInt(9)));
-        for (int i = 1; i < n; i++) {
-            sb.append((char) ('0' + nextInt(10)));
-        }
-        return sb.toString();
-    }
 }

@@ -111,6 +111,16 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
+    /** Kills the process at once (SIGKILL), the way a crash or an OOM kill ends it, and waits for it. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the process (TERM, then KILL after 10 s) and waits for it. */
     @Override
     public void close() {

@@ -11,7 +11,6 @@ import no.fint.platform.relations.RelationRules;
 import java.util.List;
 
 /** Publishes the rule table, so anyone can see which relations are maintained. */
-
 @ApplicationScoped
 public class RulesEndpoint implements RulesApi {
 
@@ -26,7 +25,7 @@ public class RulesEndpoint implements RulesApi {
         rules = RelationRules.derive(model).stream()
                 .map(r -> new no.fint.platform.api.relations.model.RelationRule()
                         .source(r.source().qualifiedName()).relation(r.relation().name())
-                        .target(r.target().qualifiedName()).inverse(r.inverse().name()))
+                        .target(r.target().qualifiedName()).inverse(r.inverse().name()).basis(r.basis().text()))
                 .toList();
     }
 

@@ -20,10 +20,17 @@ class RelationsServiceIT {
     @Test
     void bootsWithHealthMetricsContractAndRules() {
         assertEquals(200, target.path("/health/live").request().get().getStatus());
-        assertEquals(200, target.path("/health/ready").request().get().getStatus());
+        // Ready once Kafka answers and the start-up rebuild is done.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (target.path("/health/ready").request().get().getStatus() != 200) {
+            assertTrue(System.nanoTime() < deadline, "not ready within 60 s");
+            KafkaFixture.sleep(100);
+        }
+        String ready = target.path("/health/ready").request().get(String.class);
+        assertTrue(ready.contains("\"rebuilt\":true") && ready.contains("\"kafka\":true"), ready);
         assertTrue(target.path("/openapi").request("application/yaml").get(String.class).contains("FINT relations service"));
         assertTrue(target.path("/metrics").request("text/plain").get(String.class).contains("# TYPE"));
         String rules = target.path("/relations/rules").request().get(String.class);
-        assertTrue(rules.contains("{\"source\":\"utdanning.elev.Elevforhold\",\"relation\":\"elev\",\"target\":\"utdanning.elev.Elev\",\"inverse\":\"elevforhold\"}"), rules);
+        assertTrue(rules.contains("{\"source\":\"utdanning.elev.Elevforhold\",\"relation\":\"elev\",\"target\":\"utdanning.elev.Elev\",\"inverse\":\"elevforhold\",\"basis\":\"isSource\"}"), rules);
     }
 }
