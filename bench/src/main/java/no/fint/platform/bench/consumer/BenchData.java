@@ -4,15 +4,15 @@ import no.fint.platform.broker.EmbeddedKafka;
 import no.fint.platform.demo.DataSet;
 import no.fint.platform.model.Component;
 import no.fint.platform.model.InformationModel;
-import no.fint.platform.model.ModelClass;
 import no.fint.platform.model.ResourceType;
 import no.fint.platform.records.RecordHeaders;
 import no.fint.platform.records.RecordKeys;
 import no.fint.platform.records.Topics;
-import no.fint.platform.relations.RelationRule;
+import no.fint.platform.relations.Edge;
+import no.fint.platform.relations.EdgeDerivation;
+import no.fint.platform.relations.EdgeValue;
 import no.fint.platform.relations.RelationRules;
-import no.fint.platform.render.JsonScan;
-import no.fint.platform.render.ResourceLayout;
+import no.fint.platform.relations.SourceEdges;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,7 +24,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +38,8 @@ import java.util.Set;
 
 /**
  * A broker holding one organisation's data set as the platform keeps it: canonical entity records on
- * the entity topics and the inverse-relation edges the relations service would derive (from the
- * model's inverse pairs) on the relation topics. Loaded once per size into {@code .fint/bench/} and
+ * the entity topics and the inverse-relation edges the relations service derives (its own
+ * {@code EdgeDerivation}) on the relation topics. Loaded once per size into {@code .fint/bench/} and
  * reused by later runs.
  */
 final class BenchData implements AutoCloseable {
@@ -115,10 +114,8 @@ final class BenchData implements AutoCloseable {
     private static long[] load(String bootstrap, DataSet data) throws Exception {
         InformationModel model = InformationModel.load();
         Canonical canonical = new Canonical(model);
-        Map<String, RelationRule> rules = new HashMap<>();
-        for (RelationRule r : RelationRules.derive(model)) {
-            rules.put(r.source().qualifiedName() + "#" + r.relation().name(), r);
-        }
+        // The edges exactly as the relations service derives them (core's EdgeDerivation).
+        EdgeDerivation derivation = new EdgeDerivation(model, RelationRules.of(model));
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             for (Component c : model.components()) {
@@ -151,7 +148,6 @@ final class BenchData implements AutoCloseable {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(cfg, new StringSerializer(), new ByteArraySerializer())) {
             for (ResourceType type : data.types()) {
                 String entityTopic = Topics.entity(ORG, type.component());
-                ModelClass mc = type.modelClass();
                 for (Iterator<DataSet.Entry> it = data.entries(type); it.hasNext(); ) {
                     DataSet.Entry e = it.next();
                     byte[] json = canonical.canonical(type, e.json());
@@ -163,92 +159,19 @@ final class BenchData implements AutoCloseable {
                     String key = RecordKeys.entity(type.name(), e.identifier());
                     producer.send(new ProducerRecord<>(entityTopic, null, key, json, headers));
                     resources++;
-                    edges += edges(producer, model, rules, type, key, json);
+                    SourceEdges derived = derivation.derive(type, key, e.identifier(), json);
+                    if (derived.href() != null) {
+                        byte[] value = EdgeValue.encode(derived.href());
+                        for (Edge edge : derived.edges()) {
+                            producer.send(new ProducerRecord<>(Topics.relation(ORG, edge.targetComponent()), edge.key(), value));
+                            edges++;
+                        }
+                    }
                 }
             }
             producer.flush();
         }
         return new long[]{resources, edges};
-    }
-
-    /** The edges the relations service derives from one resource's links (owning side to inverse side). */
-    private static long edges(KafkaProducer<String, byte[]> producer, InformationModel model, Map<String, RelationRule> rules,
-                              ResourceType source, String sourceKey, byte[] json) {
-        ResourceLayout layout = ResourceLayout.parse(json, source.modelClass());
-        if (layout.linksStart() < 0) {
-            return 0;
-        }
-        String self = selfPath(source, layout.ids());
-        if (self == null) {
-            return 0;
-        }
-        byte[] value = ("{\"href\":\"" + self + "\"}").getBytes(StandardCharsets.UTF_8);
-        long n = 0;
-        int v = JsonScan.skipWs(json, JsonScan.stringEnd(json, layout.linksStart(), json.length) + 1, json.length);
-        JsonScan.Members rel = new JsonScan.Members(json, JsonScan.skipWs(json, v + 1, json.length), json.length);
-        while (rel.next()) {
-            RelationRule rule = rules.get(source.modelClass().qualifiedName() + "#" + rel.key());
-            if (rule == null) {
-                continue;
-            }
-            int i = JsonScan.skipWs(json, rel.valueStart + 1, rel.valueEnd);
-            while (i < rel.valueEnd && json[i] == '{') {
-                int end = JsonScan.skipValue(json, i, rel.valueEnd);
-                JsonScan.Members link = new JsonScan.Members(json, i, end);
-                while (link.next()) {
-                    String href = link.stringValue();
-                    Component target = href == null ? null : componentOf(model, href);
-                    if (target != null) {
-                        String key = normalise(href) + '\u001F' + rule.inverse().name() + '\u001F' + source.component().id() + '\u001F' + sourceKey;
-                        producer.send(new ProducerRecord<>(Topics.relation(ORG, target), key, value));
-                        n++;
-                    }
-                }
-                i = JsonScan.skipWs(json, end, rel.valueEnd);
-                if (i < rel.valueEnd && json[i] == ',') {
-                    i = JsonScan.skipWs(json, i + 1, rel.valueEnd);
-                }
-            }
-        }
-        return n;
-    }
-
-    private static String selfPath(ResourceType type, String[] ids) {
-        List<String> fields = type.modelClass().identifiers();
-        for (String f : type.modelClass().selfLinkIdentifiers()) {
-            String id = ids[fields.indexOf(f)];
-            if (id != null) {
-                return type.path() + "/" + f.toLowerCase(Locale.ROOT) + "/" + id;
-            }
-        }
-        return null;
-    }
-
-    /** The component of a path href {@code /d/p/r/field/value} (nested packages too), or null. */
-    private static Component componentOf(InformationModel model, String href) {
-        if (!href.startsWith("/")) {
-            return null;
-        }
-        String[] s = href.substring(1).split("/");
-        for (int used = 4; used >= 3; used--) {
-            if (s.length > used) {
-                String path = "/" + String.join("/", java.util.Arrays.copyOf(s, used));
-                var t = model.resourceByPath(path);
-                if (t.isPresent()) {
-                    return t.get().component();
-                }
-            }
-        }
-        return null;
-    }
-
-    /** {@code /d/p/r/{field lower}/{value}}. */
-    private static String normalise(String href) {
-        String[] s = href.split("/", -1);
-        // s[0] is empty; the identifier field is the segment before the value; values may hold '/'
-        // only in theory here (the demo data has none), so the last two segments are field and value.
-        s[s.length - 2] = s[s.length - 2].toLowerCase(Locale.ROOT);
-        return String.join("/", s);
     }
 
     private static void deleteTree(Path dir) throws IOException {
