@@ -22,6 +22,7 @@ public class ConsumerSettings {
     private String orgId;
     private String baseUrl;
     private List<Component> components;
+    private java.util.Set<Component> componentSet;
 
     /** For CDI. */
     protected ConsumerSettings() {
@@ -44,6 +45,7 @@ public class ConsumerSettings {
                         throw new IllegalArgumentException("fint.consumer.components: unknown component " + c);
                     }
                 }).distinct().toList();
+        this.componentSet = java.util.Set.copyOf(this.components);
         // Every log line of this process concerns this organisation.
         System.setProperty(OrgLogFormatter.PROCESS_ORG, orgId);
     }
@@ -59,5 +61,10 @@ public class ConsumerSettings {
 
     public List<Component> components() {
         return components;
+    }
+
+    /** The served components as a set (for the per-request route check). */
+    public java.util.Set<Component> componentSet() {
+        return componentSet;
     }
 }

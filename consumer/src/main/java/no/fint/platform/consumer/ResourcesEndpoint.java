@@ -3,8 +3,6 @@ package no.fint.platform.consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import no.fint.platform.api.consumer.ResourcesApi;
@@ -21,9 +19,6 @@ import no.fint.platform.render.V1Params;
  */
 @ApplicationScoped
 public class ResourcesEndpoint implements ResourcesApi {
-
-    @Context
-    HttpHeaders headers;
 
     private OrgCache cache;
     private ConsumerSettings settings;
@@ -54,9 +49,8 @@ public class ResourcesEndpoint implements ResourcesApi {
     private Response collection(String domain, String pkg, String resource, String sinceTimeStamp, String size,
                                 String offset, String xOrgId) {
         ResourceStore store = store(domain, pkg, resource);
-        String media = V1Responses.media(headers);
         if (foreign(xOrgId)) {
-            return V1Responses.cacheNotFound(xOrgId, media);
+            return V1Responses.cacheNotFound(xOrgId);
         }
         Page page;
         try {
@@ -64,40 +58,37 @@ public class ResourcesEndpoint implements ResourcesApi {
         } catch (V1Params.Mismatch e) {
             throw new IllegalStateException("RouteFilter lets no unconvertible parameter through", e);
         }
-        return V1Responses.ok((StreamingOutput) page::writeTo, media);
+        return V1Responses.ok((StreamingOutput) page::writeTo);
     }
 
     @Override
     public Response getResource(String domain, String pkg, String resource, String idField, String idValue,
                                 String xOrgId, String xClient) {
         ResourceStore store = store(domain, pkg, resource);
-        String media = V1Responses.media(headers);
         if (foreign(xOrgId)) {
-            return V1Responses.cacheNotFound(xOrgId, media);
+            return V1Responses.cacheNotFound(xOrgId);
         }
         return store.one(idField, idValue)
-                .map(bytes -> V1Responses.ok(bytes, media))
-                .orElseGet(() -> V1Responses.entityNotFound(idValue, media));
+                .map(V1Responses::ok)
+                .orElseGet(() -> V1Responses.entityNotFound(idValue));
     }
 
     @Override
     public Response getLastUpdated(String domain, String pkg, String resource, String xOrgId, String xClient) {
         ResourceStore store = store(domain, pkg, resource);
-        String media = V1Responses.media(headers);
         if (foreign(xOrgId)) {
-            return V1Responses.cacheNotFound(xOrgId, media);
+            return V1Responses.cacheNotFound(xOrgId);
         }
-        return V1Responses.ok(V1Bodies.lastUpdated(store.lastUpdated()), media);
+        return V1Responses.ok(V1Bodies.lastUpdated(store.lastUpdated()));
     }
 
     @Override
     public Response getCacheSize(String domain, String pkg, String resource, String xOrgId, String xClient) {
         ResourceStore store = store(domain, pkg, resource);
-        String media = V1Responses.media(headers);
         if (foreign(xOrgId)) {
-            return V1Responses.cacheNotFound(xOrgId, media);
+            return V1Responses.cacheNotFound(xOrgId);
         }
-        return V1Responses.ok(V1Bodies.cacheSize(store.size()), media);
+        return V1Responses.ok(V1Bodies.cacheSize(store.size()));
     }
 
     /** An x-org-id naming another organisation: this process holds no cache for it. */

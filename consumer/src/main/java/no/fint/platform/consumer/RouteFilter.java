@@ -53,7 +53,7 @@ public class RouteFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext ctx) {
         URI uri = ctx.getUriInfo().getRequestUri();
         String raw = uri.getRawPath();
-        Optional<V1Route> resolved = V1Route.resolve(model, settings.components(), raw);
+        Optional<V1Route> resolved = V1Route.resolve(model, settings.componentSet(), raw);
         if (resolved.isEmpty()) {
             // Not a v1 path: make sure no resource method matches it, so Helidon routes on to
             // /health, /metrics, /openapi (it does so only for a 404 without a matched method).
@@ -65,6 +65,14 @@ public class RouteFilter implements ContainerRequestFilter {
         if (error != null) {
             ctx.abortWith(error);
             return;
+        }
+        if (route.type() != null) {
+            // v1's (Spring's) choice between the two media types; JAX-RS then produces exactly it
+            // (and answers 406 where neither fits), the response filter adds the charset.
+            String media = MediaNegotiation.chooseOrNull(ctx.getHeaderString("Accept"));
+            if (media != null) {
+                ctx.getHeaders().putSingle("Accept", media);
+            }
         }
         String internal = route.internalPath();
         if (!internal.equals(raw)) {

@@ -19,8 +19,24 @@ public final class MediaNegotiation {
     private MediaNegotiation() {
     }
 
+    /**
+     * The media type without parameters ({@code application/hal+json} or {@code application/json}) for
+     * an Accept header, or null when it accepts neither (then the answer is 406).
+     */
+    public static String chooseOrNull(String accept) {
+        if (accept == null || accept.isBlank() || accept.equals("*/*")) {
+            return "application/hal+json";
+        }
+        String chosen = choose(accept, null);
+        return chosen == null ? null : JSON.equals(chosen) ? "application/json" : "application/hal+json";
+    }
+
     /** {@link #HAL} or {@link #JSON} for the given Accept header (null allowed). */
     public static String choose(String accept) {
+        return choose(accept, HAL);
+    }
+
+    private static String choose(String accept, String neither) {
         if (accept == null || accept.isBlank() || accept.equals("*/*")) {
             return HAL;
         }
@@ -63,7 +79,7 @@ public final class MediaNegotiation {
             }
         }
         if (candidates.isEmpty()) {
-            return HAL;
+            return neither;
         }
         // Spring narrows each compatible pair to the producible (concrete) type, keeping the accept
         // range's quality; among concrete types only quality and then Accept order decide.

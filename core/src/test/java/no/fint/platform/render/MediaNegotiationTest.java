@@ -25,4 +25,13 @@ class MediaNegotiationTest {
         assertEquals(HAL, choose("text/plain"));
         assertEquals(HAL, choose("application/json;q=0"));
     }
+
+    @Test
+    void narrowedAcceptHeaderOrNullWhenNeitherFits() {
+        assertEquals("application/hal+json", MediaNegotiation.chooseOrNull(null));
+        assertEquals("application/hal+json", MediaNegotiation.chooseOrNull("*/*"));
+        assertEquals("application/json", MediaNegotiation.chooseOrNull("application/json"));
+        assertEquals("application/json", MediaNegotiation.chooseOrNull("text/html, application/json;q=0.9"));
+        assertEquals(null, MediaNegotiation.chooseOrNull("text/plain"));
+    }
 }
