@@ -9,7 +9,6 @@ import no.fint.platform.api.consumer.ResourcesApi;
 import no.fint.platform.cache.OrgCache;
 import no.fint.platform.cache.Page;
 import no.fint.platform.cache.ResourceStore;
-import no.fint.platform.model.Component;
 import no.fint.platform.render.V1Bodies;
 import no.fint.platform.render.V1Params;
 
@@ -97,8 +96,11 @@ public class ResourcesEndpoint implements ResourcesApi {
     }
 
     private ResourceStore store(String domain, String pkg, String resource) {
-        Component c = new Component(domain, pkg.replace('/', '.'));
-        // Paths that are not ours get an empty 404 so Helidon routes on (health, metrics, openapi).
-        return cache.store(c, resource).orElseThrow(NotFoundException::new);
+        // RouteFilter sends only served resources here, in lower case; anything else is not ours.
+        ResourceStore store = cache.storeByPath("/" + domain + "/" + pkg + "/" + resource);
+        if (store == null) {
+            throw new NotFoundException();
+        }
+        return store;
     }
 }

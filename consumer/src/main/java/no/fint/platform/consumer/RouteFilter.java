@@ -36,8 +36,7 @@ public class RouteFilter implements ContainerRequestFilter {
     /** A path no generated interface matches (one segment). */
     static final String UNMATCHED = "~not-v1";
 
-    private ConsumerSettings settings;
-    private InformationModel model;
+    private V1Route.Resolver routes;
 
     /** For CDI. */
     protected RouteFilter() {
@@ -45,15 +44,14 @@ public class RouteFilter implements ContainerRequestFilter {
 
     @Inject
     public RouteFilter(ConsumerSettings settings, InformationModel model) {
-        this.settings = settings;
-        this.model = model;
+        this.routes = new V1Route.Resolver(model, settings.components());
     }
 
     @Override
     public void filter(ContainerRequestContext ctx) {
         URI uri = ctx.getUriInfo().getRequestUri();
         String raw = uri.getRawPath();
-        Optional<V1Route> resolved = V1Route.resolve(model, settings.componentSet(), raw);
+        Optional<V1Route> resolved = routes.resolve(raw);
         if (resolved.isEmpty()) {
             // Not a v1 path: make sure no resource method matches it, so Helidon routes on to
             // /health, /metrics, /openapi (it does so only for a 404 without a matched method).

@@ -80,6 +80,11 @@ public final class OrgCache {
         return m == null ? Optional.empty() : Optional.ofNullable(m.get(resourceName.toLowerCase(Locale.ROOT)));
     }
 
+    /** The store of a resource path in lower case ({@code /utdanning/elev/elev}), or null. */
+    public ResourceStore storeByPath(String path) {
+        return byPath.get(path);
+    }
+
     public Optional<ResourceStore> store(ResourceType type) {
         return store(type.component(), type.name());
     }

@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,81 +48,96 @@ public record V1Route(Kind kind, Component component, ResourceType type, String 
 
     /**
      * Resolves a raw (still percent-encoded) request path. Empty when the path is not under one of
-     * {@code served} (other services' paths such as {@code /health} stay untouched).
+     * {@code served} (other services' paths such as {@code /health} stay untouched). Builds the lookup
+     * tables on each call: a service keeps one {@link Resolver}.
      */
     public static Optional<V1Route> resolve(InformationModel model, Collection<Component> served, String rawPath) {
-        List<String> segments = new ArrayList<>();
-        for (String s : rawPath.split("/", -1)) {
-            segments.add(decode(s));
-        }
-        if (!segments.isEmpty() && segments.get(0).isEmpty()) {
-            segments.remove(0);
-        }
-        if (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
-            segments.remove(segments.size() - 1); // v1 (Spring) matched a trailing slash too
-        }
-        boolean openapi = segments.size() >= 3 && segments.get(0).equalsIgnoreCase(OPENAPI_PREFIX);
-        List<String> path = openapi ? segments.subList(1, segments.size()) : segments;
-        if (path.size() < 2) {
-            return Optional.empty();
-        }
-        String domain = path.get(0).toLowerCase(Locale.ROOT);
-        Component component = null;
-        int used = 0;
-        if (path.size() >= 3) {
-            Component nested = new Component(domain, path.get(1) + "." + path.get(2));
-            if (served.contains(nested)) {
-                component = nested;
-                used = 3;
+        return new Resolver(model, served).resolve(rawPath);
+    }
+
+    /** Resolves paths against the served components, with their lookup tables built once. */
+    public static final class Resolver {
+        private final Map<String, Component> components = new HashMap<>();
+        private final Map<Component, Map<String, ResourceType>> types = new HashMap<>();
+
+        public Resolver(InformationModel model, Collection<Component> served) {
+            for (Component c : served) {
+                components.put(c.toString(), c);
+                Map<String, ResourceType> byName = new HashMap<>();
+                model.resources(c).forEach(t -> byName.put(t.name(), t));
+                types.put(c, byName);
             }
         }
-        if (component == null) {
-            Component flat = new Component(domain, path.get(1));
-            if (!served.contains(flat)) {
+
+        public Optional<V1Route> resolve(String rawPath) {
+            List<String> segments = new ArrayList<>(8);
+            int n = rawPath.length();
+            int i = rawPath.startsWith("/") ? 1 : 0;
+            while (i <= n) {
+                int j = rawPath.indexOf('/', i);
+                if (j < 0) {
+                    j = n;
+                }
+                segments.add(decode(rawPath.substring(i, j)));
+                i = j + 1;
+            }
+            if (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
+                segments.remove(segments.size() - 1); // v1 (Spring) matched a trailing slash too
+            }
+            boolean openapi = segments.size() >= 3 && segments.get(0).equalsIgnoreCase(OPENAPI_PREFIX);
+            List<String> path = openapi ? segments.subList(1, segments.size()) : segments;
+            if (path.size() < 2) {
                 return Optional.empty();
             }
-            component = flat;
-            used = 2;
-        }
-        List<String> rest = path.subList(used, path.size());
-        if (openapi) {
-            return Optional.of(rest.isEmpty() ? of(Kind.OPENAPI, component) : of(Kind.NOT_FOUND, component));
-        }
-        if (rest.isEmpty()) {
-            return Optional.of(of(Kind.ROOT, component));
-        }
-        String first = rest.get(0).toLowerCase(Locale.ROOT);
-        if (first.equals("admin")) {
-            return Optional.of(admin(component, rest.subList(1, rest.size())));
-        }
-        Optional<ResourceType> type = model.resource(component, first);
-        if (type.isEmpty()) {
+            String flatKey = path.get(0).toLowerCase(Locale.ROOT) + "/" + path.get(1).toLowerCase(Locale.ROOT);
+            Component component = path.size() >= 3 ? components.get(flatKey + "/" + path.get(2).toLowerCase(Locale.ROOT)) : null;
+            int used = 3;
+            if (component == null) {
+                component = components.get(flatKey);
+                used = 2;
+                if (component == null) {
+                    return Optional.empty();
+                }
+            }
+            List<String> rest = path.subList(used, path.size());
+            if (openapi) {
+                return Optional.of(rest.isEmpty() ? of(Kind.OPENAPI, component) : of(Kind.NOT_FOUND, component));
+            }
+            if (rest.isEmpty()) {
+                return Optional.of(of(Kind.ROOT, component));
+            }
+            String first = rest.get(0).toLowerCase(Locale.ROOT);
+            if (first.equals("admin")) {
+                return Optional.of(admin(component, rest.subList(1, rest.size())));
+            }
+            ResourceType t = types.get(component).get(first);
+            if (t == null) {
+                return Optional.of(of(Kind.NOT_FOUND, component));
+            }
+            if (rest.size() == 1) {
+                return Optional.of(new V1Route(Kind.COLLECTION, component, t, null, null, List.of()));
+            }
+            String second = rest.get(1);
+            if (rest.size() == 2 && second.equalsIgnoreCase("last-updated")) {
+                return Optional.of(new V1Route(Kind.LAST_UPDATED, component, t, null, null, List.of()));
+            }
+            if (rest.size() == 2 && second.equalsIgnoreCase("$query")) {
+                return Optional.of(new V1Route(Kind.QUERY, component, t, null, null, List.of()));
+            }
+            if (rest.size() == 3 && second.equalsIgnoreCase("cache") && rest.get(2).equalsIgnoreCase("size")) {
+                return Optional.of(new V1Route(Kind.CACHE_SIZE, component, t, null, null, List.of()));
+            }
+            for (String field : t.modelClass().identifiers()) {
+                if (field.equalsIgnoreCase(second)) {
+                    if (rest.size() < 3) {
+                        break;
+                    }
+                    String value = rest.size() == 3 ? rest.get(2) : String.join("/", rest.subList(2, rest.size()));
+                    return Optional.of(new V1Route(Kind.ONE, component, t, field, value, List.of()));
+                }
+            }
             return Optional.of(of(Kind.NOT_FOUND, component));
         }
-        ResourceType t = type.get();
-        if (rest.size() == 1) {
-            return Optional.of(new V1Route(Kind.COLLECTION, component, t, null, null, List.of()));
-        }
-        String second = rest.get(1).toLowerCase(Locale.ROOT);
-        if (rest.size() == 2 && second.equals("last-updated")) {
-            return Optional.of(new V1Route(Kind.LAST_UPDATED, component, t, null, null, List.of()));
-        }
-        if (rest.size() == 2 && second.equals("$query")) {
-            return Optional.of(new V1Route(Kind.QUERY, component, t, null, null, List.of()));
-        }
-        if (rest.size() == 3 && second.equals("cache") && rest.get(2).equalsIgnoreCase("size")) {
-            return Optional.of(new V1Route(Kind.CACHE_SIZE, component, t, null, null, List.of()));
-        }
-        for (String field : t.modelClass().identifiers()) {
-            if (field.equalsIgnoreCase(second)) {
-                if (rest.size() < 3) {
-                    break;
-                }
-                String value = String.join("/", rest.subList(2, rest.size()));
-                return Optional.of(new V1Route(Kind.ONE, component, t, field, value, List.of()));
-            }
-        }
-        return Optional.of(of(Kind.NOT_FOUND, component));
     }
 
     private static V1Route admin(Component component, List<String> rest) {

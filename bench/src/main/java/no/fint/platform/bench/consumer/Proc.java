@@ -70,7 +70,13 @@ final class Proc implements AutoCloseable {
 
     /** The trivial Helidon MP app (bench jar, {@code io.helidon.microprofile.cdi.Main}). */
     static Proc trivial(String name) {
-        return start(name, "256m", List.of("-cp", root().resolve("bench/target/bench.jar").toString(), "io.helidon.microprofile.cdi.Main"));
+        List<String> args = new ArrayList<>();
+        String extra = System.getProperty("fint.bench.trivial-jvm", "");
+        if (!extra.isBlank()) {
+            args.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        args.addAll(List.of("-cp", root().resolve("bench/target/bench.jar").toString(), "io.helidon.microprofile.cdi.Main"));
+        return start(name, "256m", args);
     }
 
     private static Proc start(String name, String heap, List<String> args) {
