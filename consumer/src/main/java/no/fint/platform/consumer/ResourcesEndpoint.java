@@ -57,6 +57,7 @@ public class ResourcesEndpoint implements ResourcesApi {
         } catch (V1Params.Mismatch e) {
             throw new IllegalStateException("RouteFilter lets no unconvertible parameter through", e);
         }
+        // Streamed in 64 KB chunks: a page as one array would be a humongous allocation per request.
         return V1Responses.ok((StreamingOutput) page::writeTo);
     }
 

@@ -57,7 +57,11 @@ public final class Page {
 
     /** The whole page as bytes. */
     public byte[] toBytes() {
-        ByteSink sink = new ByteSink(4096 + entries.size() * 1024);
+        long estimate = 4096;
+        for (Version v : entries) {
+            estimate += v.json.length + 400;
+        }
+        ByteSink sink = new ByteSink((int) Math.min(estimate, 64L * 1024 * 1024));
         CollectionRenderer.head(sink);
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) {

@@ -48,11 +48,16 @@ public final class ByteSink {
 
     /** Writes a string of ASCII characters (one byte each). */
     public ByteSink ascii(String s) {
-        int n = s.length();
+        return ascii(s, 0, s.length());
+    }
+
+    /** Writes the ASCII characters {@code s[from, to)} (one byte each). */
+    @SuppressWarnings("deprecation") // the low-byte copy is exactly what ASCII needs, and fast
+    public ByteSink ascii(String s, int from, int to) {
+        int n = to - from;
         ensure(n);
-        for (int i = 0; i < n; i++) {
-            buf[size++] = (byte) s.charAt(i);
-        }
+        s.getBytes(from, to, buf, size);
+        size += n;
         return this;
     }
 

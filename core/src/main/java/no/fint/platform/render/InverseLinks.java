@@ -116,19 +116,41 @@ public final class InverseLinks {
             return this;
         }
 
+        private int compare(int x, int y) {
+            int c = relations[x].compareTo(relations[y]);
+            return c != 0 ? c : compareHrefs(texts[x], texts[y]);
+        }
+
         public InverseLinks build() {
             if (count == 0) {
                 return NONE;
             }
             if (count > 1) {
-                Integer[] order = new Integer[count];
+                int[] order = new int[count];
                 for (int i = 0; i < count; i++) {
                     order[i] = i;
                 }
-                Arrays.sort(order, (x, y) -> {
-                    int c = relations[x].compareTo(relations[y]);
-                    return c != 0 ? c : compareHrefs(texts[x], texts[y]);
-                });
+                if (count <= 16) {
+                    // insertion sort: a resource usually has a handful of inverse links
+                    for (int i = 1; i < count; i++) {
+                        int x = order[i];
+                        int j = i - 1;
+                        while (j >= 0 && compare(order[j], x) > 0) {
+                            order[j + 1] = order[j];
+                            j--;
+                        }
+                        order[j + 1] = x;
+                    }
+                } else {
+                    Integer[] boxed = new Integer[count];
+                    for (int i = 0; i < count; i++) {
+                        boxed[i] = i;
+                    }
+                    Arrays.sort(boxed, this::compare);
+                    for (int i = 0; i < count; i++) {
+                        order[i] = boxed[i];
+                    }
+                }
                 String[] r = new String[count];
                 String[] t = new String[count];
                 int n = 0;

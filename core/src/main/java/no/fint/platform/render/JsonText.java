@@ -26,7 +26,17 @@ public final class JsonText {
     }
 
     private static void escapeInto(String s, int n, ByteSink out) {
-        int i = 0;
+        // Most values need no escaping: copy the plain ASCII run in one go.
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        out.ascii(s, 0, plain);
+        int i = plain;
         while (i < n) {
             char c = s.charAt(i);
             if (c >= 0x80) {
