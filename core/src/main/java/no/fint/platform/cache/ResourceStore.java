@@ -35,11 +35,11 @@ public final class ResourceStore {
     private final String modelName;
 
     private final Object snapshotLock = new Object();
-    /** Keys in collection order, as of {@link #sortedAt}. */
-    private String[] sorted = new String[0];
+    /** Versions in collection order (of their keys), as of {@link #sortedAt}. */
+    private Version[] sorted = new Version[0];
     private long sortedAt;
-    /** Keys inserted since the last snapshot (guarded by the writer lock and then by snapshotLock). */
-    private final List<String> inserted = new ArrayList<>();
+    /** Versions of keys inserted since the last snapshot. */
+    private final List<Version> inserted = new ArrayList<>();
     private volatile long structure;
     private volatile int size;
     private volatile long lastUpdated;
@@ -114,18 +114,18 @@ public final class ResourceStore {
      * sliced when {@code size > 0 && offset >= 0} (v1's rules).
      */
     public Page page(long since, int offset, int size) {
-        String[] keys = sorted();
+        Version[] snapshot = sorted();
         boolean slice = size > 0 && offset >= 0;
-        List<Version> selected = new ArrayList<>(slice ? Math.min(keys.length, size) : keys.length);
+        List<Version> selected = new ArrayList<>(slice ? Math.min(snapshot.length, size) : snapshot.length);
         int from = 0;
         long skip = slice ? offset : 0;
         if (since <= 0) {
-            // Without a time filter the snapshot holds exactly the keys to count: jump to the offset.
-            from = (int) Math.min(keys.length, skip);
+            // Without a time filter the snapshot holds exactly the resources to count: jump to the offset.
+            from = (int) Math.min(snapshot.length, skip);
             skip = 0;
         }
-        for (int i = from; i < keys.length; i++) {
-            Version v = byKey.get(keys[i]);
+        for (int i = from; i < snapshot.length; i++) {
+            Version v = current(snapshot[i]);
             if (v == null || (since > 0 && v.lastUpdated <= since)) {
                 continue;
             }
@@ -141,71 +141,79 @@ public final class ResourceStore {
         return new Page(this, selected, this.size, offset, size);
     }
 
-    void render(Version v, ByteSink out) {
-        renderer.render(v.json, v.linksStart, v.nestedHrefs, v.ids, inverseLinks(v.ids), out);
+    /** The live version of {@code v}'s key: {@code v} itself unless superseded (null once deleted). */
+    private Version current(Version v) {
+        return v.superseded ? byKey.get(v.key) : v;
     }
 
-    private InverseLinks inverseLinks(String[] ids) {
-        InverseLinks.Builder b = null;
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == null || edges[i].isEmpty()) {
-                continue;
-            }
-            EdgeBucket bucket = edges[i].get(ids[i]);
-            if (bucket != null) {
-                if (b == null) {
-                    b = InverseLinks.builder();
-                }
-                bucket.collect(b);
-            }
+    void render(Version v, ByteSink out) {
+        renderer.render(v.json, v.linksStart, v.nestedHrefs, v.ids, inverseLinks(v), out);
+    }
+
+    private static InverseLinks inverseLinks(Version v) {
+        EdgeBucket[] buckets = v.edges;
+        if (buckets == null) {
+            return InverseLinks.NONE;
         }
-        return b == null ? InverseLinks.NONE : b.build();
+        InverseLinks.Builder b = InverseLinks.builder();
+        for (EdgeBucket bucket : buckets) {
+            bucket.collect(b);
+        }
+        return b.build();
     }
 
     /**
-     * Keys in collection order. Rebuilt after inserts and deletes only (updates keep the key): the
-     * previous order with the deleted keys dropped and the new ones merged in.
+     * Versions in collection order. Rebuilt after inserts and deletes only (an update keeps the key's
+     * place; a reader follows a superseded version to the current one): the previous order with the
+     * deleted keys dropped and the new ones merged in.
      */
-    private String[] sorted() {
+    private Version[] sorted() {
         long target = structure;
         synchronized (snapshotLock) {
             if (sortedAt == target) {
                 return sorted;
             }
-            List<String> added;
+            List<Version> added;
             synchronized (inserted) {
                 added = new ArrayList<>(inserted);
                 inserted.clear();
             }
-            List<String> next = new ArrayList<>(sorted.length + added.size());
-            for (String k : sorted) {
-                if (byKey.get(k) != null) {
-                    next.add(k);
+            List<Version> next = new ArrayList<>(sorted.length + added.size());
+            for (Version v : sorted) {
+                Version c = current(v);
+                if (c != null) {
+                    next.add(c);
                 }
             }
-            added.removeIf(k -> byKey.get(k) == null); // inserted and deleted again since the last snapshot
-            added.sort(null);
-            String[] merged = merge(next, added);
+            List<Version> fresh = new ArrayList<>(added.size());
+            for (Version v : added) {
+                Version c = current(v); // inserted and deleted again since the last snapshot: gone
+                if (c != null) {
+                    fresh.add(c);
+                }
+            }
+            fresh.sort((a, b) -> a.key.compareTo(b.key));
+            Version[] merged = merge(next, fresh);
             sorted = merged;
             sortedAt = target;
             return merged;
         }
     }
 
-    /** Merges two sorted lists, dropping duplicates (a key deleted and inserted again). */
-    private static String[] merge(List<String> a, List<String> b) {
-        String[] out = new String[a.size() + b.size()];
+    /** Merges two lists sorted by key, keeping one version per key (a key deleted and inserted again). */
+    private static Version[] merge(List<Version> a, List<Version> b) {
+        Version[] out = new Version[a.size() + b.size()];
         int i = 0;
         int j = 0;
         int n = 0;
         while (i < a.size() || j < b.size()) {
-            String next;
-            if (j >= b.size() || (i < a.size() && a.get(i).compareTo(b.get(j)) <= 0)) {
+            Version next;
+            if (j >= b.size() || (i < a.size() && a.get(i).key.compareTo(b.get(j).key) <= 0)) {
                 next = a.get(i++);
             } else {
                 next = b.get(j++);
             }
-            if (n == 0 || !out[n - 1].equals(next)) {
+            if (n == 0 || !out[n - 1].key.equals(next.key)) {
                 out[n++] = next;
             }
         }
@@ -224,6 +232,7 @@ public final class ResourceStore {
 
     /** Stores {@code v} (new, or replacing the version with the same key) and indexes its identifiers. */
     void put(Version v) {
+        v.edges = bucketsOf(v);
         Version old = byKey.put(v);
         for (int i = 0; i < byId.length; i++) {
             String o = old == null ? null : old.ids[i];
@@ -236,16 +245,19 @@ public final class ResourceStore {
         }
         if (old == null) {
             synchronized (inserted) {
-                inserted.add(v.key);
+                inserted.add(v);
             }
             size = byKey.size();
             structure++;
+        } else {
+            old.superseded = true;
         }
         lastUpdated = Math.max(lastUpdated, v.lastUpdated);
     }
 
     void delete(Version old, long now) {
         byKey.remove(old.key, old);
+        old.superseded = true;
         for (int i = 0; i < byId.length; i++) {
             if (old.ids[i] != null) {
                 byId[i].remove(old.ids[i], old);
@@ -261,13 +273,44 @@ public final class ResourceStore {
     }
 
     EdgeBucket bucket(int idIndex, String value, boolean create) {
-        return create ? edges[idIndex].computeIfAbsent(value, x -> new EdgeBucket()) : edges[idIndex].get(value);
+        EdgeBucket b = edges[idIndex].get(value);
+        if (b == null && create) {
+            b = new EdgeBucket();
+            edges[idIndex].put(value, b);
+            Version v = byId[idIndex].get(value);
+            if (v != null) {
+                v.edges = bucketsOf(v); // the renderer finds a version's edges without a lookup
+            }
+        }
+        return b;
     }
 
     void dropIfEmpty(int idIndex, String value, EdgeBucket b) {
-        if (b.size() == 0) {
-            edges[idIndex].remove(value, b);
+        if (b.size() == 0 && edges[idIndex].remove(value, b)) {
+            Version v = byId[idIndex].get(value);
+            if (v != null) {
+                v.edges = bucketsOf(v);
+            }
         }
+    }
+
+    /** The buckets naming any of {@code v}'s identifier values, or null. */
+    private EdgeBucket[] bucketsOf(Version v) {
+        EdgeBucket[] found = null;
+        int n = 0;
+        for (int i = 0; i < byId.length; i++) {
+            if (v.ids[i] == null || edges[i].isEmpty()) {
+                continue;
+            }
+            EdgeBucket b = edges[i].get(v.ids[i]);
+            if (b != null) {
+                if (found == null) {
+                    found = new EdgeBucket[byId.length - i];
+                }
+                found[n++] = b;
+            }
+        }
+        return found == null || n == found.length ? found : Arrays.copyOf(found, n);
     }
 
     ResourceLayout parse(byte[] json) {

@@ -18,6 +18,10 @@ final class Version {
     long lastModified;
     /** Epoch ms when the served bytes (inverse links included) last changed. */
     volatile long lastUpdated;
+    /** Replaced by a newer version or deleted: a reader holding this one looks the key up again. */
+    volatile boolean superseded;
+    /** The edge buckets that name one of this version's identifiers (null when none), kept by the writer. */
+    volatile EdgeBucket[] edges;
 
     Version(String key, ResourceLayout layout, long lastModified, long lastUpdated) {
         String[] ids = layout.ids();
