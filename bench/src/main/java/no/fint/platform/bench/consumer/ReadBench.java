@@ -13,10 +13,13 @@ import java.util.List;
  * Helidon MP endpoint (its own process, answering the same bytes from memory) under the same load in
  * the same run: throughput at saturation (64 connections, closed loop), then latency at a fixed rate
  * of half the trivial endpoint's throughput (open loop, latency counted from when each request was due).
+ * Each phase alternates the two endpoints in {@value #ROUNDS} rounds and keeps each side's median round.
  */
 public final class ReadBench implements Benchmark {
 
     static final int CONNECTIONS = 64;
+    /** Alternating rounds per phase; each side's median round is reported. */
+    static final int ROUNDS = 3;
 
     @Override
     public String name() {
@@ -31,7 +34,7 @@ public final class ReadBench implements Benchmark {
     @Override
     public void run(List<String> args, Report report) throws Exception {
         Duration warmup = Duration.ofSeconds(arg(args, 0, 10));
-        Duration measure = Duration.ofSeconds(arg(args, 1, 20));
+        Duration measure = Duration.ofSeconds(arg(args, 1, 30));
         try (BenchData data = BenchData.open(DataSet.Size.SMALL);
              Proc consumer = Proc.consumer("read-consumer", "1g", List.of("-Dfint.kafka.bootstrap-servers=" + data.kafka.bootstrapServers(),
                      "-Dfint.consumer.org-id=" + BenchData.ORG));
@@ -50,15 +53,21 @@ public final class ReadBench implements Benchmark {
 
             LoadGen trivialLoad = new LoadGen("127.0.0.1", trivial.port, "/blob");
             LoadGen consumerLoad = new LoadGen("127.0.0.1", consumer.port, path);
-            LoadGen.Result t = trivialLoad.saturate(CONNECTIONS, warmup, measure);
-            System.out.println("  trivial  saturation: " + t.summary());
-            LoadGen.Result c = consumerLoad.saturate(CONNECTIONS, warmup, measure);
-            System.out.println("  consumer saturation: " + c.summary());
+            trivialLoad.saturate(CONNECTIONS, Duration.ZERO, warmup);
+            consumerLoad.saturate(CONNECTIONS, Duration.ZERO, warmup);
+            Duration round = measure.dividedBy(ROUNDS);
+            Rounds.Pair saturation = Rounds.alternate(consumerLoad, trivialLoad, ROUNDS, round,
+                    (gen, d) -> gen.saturate(CONNECTIONS, Duration.ofSeconds(1), d),
+                    java.util.Comparator.comparingDouble(LoadGen.Result::perSecond), "saturation");
+            LoadGen.Result t = saturation.baseline();
+            LoadGen.Result c = saturation.subject();
             double rate = t.perSecond() / 2;
-            LoadGen.Result cf = consumerLoad.fixedRate(CONNECTIONS, rate, Duration.ofSeconds(5), measure);
-            System.out.println("  consumer at " + Math.round(rate) + " req/s: " + cf.summary());
-            LoadGen.Result tf = trivialLoad.fixedRate(CONNECTIONS, rate, Duration.ofSeconds(5), measure);
-            System.out.println("  trivial  at " + Math.round(rate) + " req/s: " + tf.summary());
+            Rounds.Pair fixed = Rounds.alternate(consumerLoad, trivialLoad, ROUNDS, round,
+                    (gen, d) -> gen.fixedRate(CONNECTIONS, rate, Duration.ofSeconds(2), d),
+                    java.util.Comparator.comparingDouble(r -> r.percentileMillis(99)), "at " + Math.round(rate) + " req/s");
+            LoadGen.Result cf = fixed.subject();
+            LoadGen.Result tf = fixed.baseline();
+            System.out.println("  median rounds: trivial " + t.summary() + "\n                 consumer " + c.summary());
 
             report.compare("GET by identifier, 64 connections", c.perSecond(), "trivial MP endpoint", t.perSecond(), "req/s", 0.6);
             report.target("p99 at " + Math.round(rate) + " req/s (open loop)", cf.percentileMillis(99), "ms", 25, true);
