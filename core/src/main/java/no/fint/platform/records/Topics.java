@@ -52,6 +52,21 @@ public final class Topics {
         return CONTEXT + "." + name;
     }
 
+    /** Adapter heartbeats (event topic, 1 day): {@code fint-core.adapter-heartbeat}. */
+    public static String heartbeats() {
+        return platform("adapter-heartbeat");
+    }
+
+    /** Registered adapter contracts (compacted, key adapterId): {@code fint-core.adapter-contract}. */
+    public static String contracts() {
+        return platform("adapter-contract");
+    }
+
+    /** Sync sessions (compacted, key corrId and corrId U+001F page): {@code fint-core.sync-session}. */
+    public static String syncSessions() {
+        return platform("sync-session");
+    }
+
     /** Every entity topic of every organisation: group 1 is the organisation part, group 2 the component id. */
     public static final Pattern ANY_ENTITY = Pattern.compile("([a-z0-9][a-z0-9-]*)\\." + CONTEXT + "\\.entity\\.([a-z0-9-]+)");
 

@@ -20,10 +20,14 @@ public final class Problems {
 
     public static Response response(int status, String title, String detail, List<ProblemEntry> errors) {
         Problem p = new Problem().type("about:blank").title(title).status(status).detail(detail);
-        if (!errors.isEmpty()) {
-            p.errors(errors);
+        p.setErrors(errors.isEmpty() ? null : errors);
+        // Written with our mapper (nulls left out): Jersey's Jackson provider brings a mapper of its own
+        // and does not consult a ContextResolver<ObjectMapper>.
+        try {
+            return Response.status(status).type(MEDIA_TYPE).entity(Json.mapper().writeValueAsBytes(p)).build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return Response.status(status).type(MEDIA_TYPE).entity(p).build();
     }
 
     public static ProblemEntry entry(Integer index, String identifier, String field, String reason) {

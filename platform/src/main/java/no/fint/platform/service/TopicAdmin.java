@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -51,7 +52,12 @@ public class TopicAdmin {
 
     /** A compacted topic (latest value per key is kept forever; null values delete). */
     public void ensureCompacted(String topic) throws TopicException {
-        ensure(topic, settings.partitions(), Map.of(
+        ensureCompacted(topic, settings.partitions());
+    }
+
+    /** A compacted topic with its own partition count (small platform topics use one). */
+    public void ensureCompacted(String topic, int partitions) throws TopicException {
+        ensure(topic, partitions, Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 // Tombstones stay a day so a reader that lags still sees the delete.
                 TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TimeUnit.DAYS.toMillis(1)),
@@ -72,6 +78,7 @@ public class TopicAdmin {
         NewTopic t = new NewTopic(topic, partitions, settings.replicationFactor()).configs(configs);
         try {
             admin().createTopics(List.of(t)).all().get(15, TimeUnit.SECONDS);
+            awaitLeaders(topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new TopicException("Cannot create topic " + topic, e.getCause());
@@ -83,6 +90,31 @@ public class TopicAdmin {
             throw new TopicException("Interrupted while creating " + topic, e);
         }
         known.add(topic);
+    }
+
+    /**
+     * A new topic is usable only once every partition has a leader. A producer that sends earlier,
+     * with several requests in flight, can see its first batches fail until the delivery timeout
+     * (KAFKA-15591): the caller would answer 503 for a page sent to a brand-new topic.
+     */
+    private void awaitLeaders(String topic) throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                TopicDescription d = admin().describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic);
+                if (d != null && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e; // metadata not propagated yet is the only expected failure
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("no leader for every partition of " + topic);
+            }
+            Thread.sleep(25);
+        }
     }
 
     @PreDestroy

@@ -1,90 +1,68 @@
 package no.fint.platform.provider;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import no.fint.platform.records.EntityRecord;
+import no.fint.platform.model.ResourceType;
+import no.fint.platform.records.RecordHeaders;
+import no.fint.platform.records.RecordKeys;
 import no.fint.platform.records.Topics;
-import no.fint.platform.service.EntityRecordCodec;
-import no.fint.platform.service.KafkaSettings;
 import no.fint.platform.service.TopicAdmin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import no.fint.platform.sync.SyncType;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Writes entity records into Kafka ("source" into Kafka) and returns only when Kafka has
- * acknowledged every one of them, so a 2xx to the adapter means the data is durable.
+ * Writes entity records (canonical resources, tombstones) onto an organisation's entity topic and
+ * returns when Kafka acknowledged all of them. The headers are the same for every record of a batch,
+ * so they are built once per batch (this runs for every resource).
  */
 @ApplicationScoped
 public class EntitySource {
 
-    private KafkaSettings settings;
+    private RecordProducer producer;
     private TopicAdmin topics;
-    private volatile KafkaProducer<String, byte[]> producer;
 
     /** For CDI. */
     protected EntitySource() {
     }
 
     @Inject
-    public EntitySource(KafkaSettings settings, TopicAdmin topics) {
-        this.settings = settings;
+    public EntitySource(RecordProducer producer, TopicAdmin topics) {
+        this.producer = producer;
         this.topics = topics;
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(settings.producer("fint-provider-entities"));
-                }
-                p = producer;
-            }
-        }
-        return p;
+    /** One record to write: the identifier (key part) and the canonical JSON, or null for a tombstone. */
+    public record Entity(String identifier, byte[] json) {
     }
 
-    /** Sends every record and waits for all acknowledgements. */
-    public void publish(List<EntityRecord> records) throws UnavailableException {
+    /**
+     * Writes {@code entities} of {@code type} for {@code orgId}, stamped {@code lastModified}, and
+     * waits for every acknowledgement.
+     */
+    public void publish(String orgId, ResourceType type, SyncType syncType, String corrId, long lastModified,
+                        List<Entity> entities) throws Unavailable {
+        String topic = Topics.entity(orgId, type.component());
         try {
-            for (EntityRecord r : records) {
-                topics.ensureCompacted(Topics.entity(r.orgId(), r.component()));
-            }
-            List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
-            for (EntityRecord r : records) {
-                acks.add(producer().send(EntityRecordCodec.toKafka(r)));
-            }
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        } catch (TopicAdmin.TopicException | ExecutionException | TimeoutException | RuntimeException e) {
-            throw new UnavailableException("Kafka did not acknowledge the records", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("Interrupted while waiting for Kafka", e);
+            topics.ensureCompacted(topic);
+        } catch (TopicAdmin.TopicException e) {
+            throw new Unavailable(e.getMessage(), e);
         }
-    }
-
-    @PreDestroy
-    void close() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p != null) {
-            p.close(java.time.Duration.ofSeconds(5));
+        Header[] headers = {
+                new RecordHeader(RecordHeaders.RESOURCE_NAME, RecordHeaders.encodeString(type.name())),
+                new RecordHeader(RecordHeaders.LAST_MODIFIED, RecordHeaders.encodeLong(lastModified)),
+                new RecordHeader(RecordHeaders.SYNC_TYPE, RecordHeaders.encodeString(syncType.name())),
+                new RecordHeader(RecordHeaders.CORR_ID, RecordHeaders.encodeString(corrId))
+        };
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(entities.size());
+        for (Entity e : entities) {
+            records.add(new ProducerRecord<>(topic, null, RecordKeys.entity(type.name(), e.identifier()), e.json(),
+                    new org.apache.kafka.common.header.internals.RecordHeaders(headers)));
         }
-    }
-
-    /** Kafka could not take the write; nothing may be promised to the caller. */
-    public static final class UnavailableException extends Exception {
-        public UnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
+        producer.sendAll(records);
     }
 }

@@ -37,6 +37,17 @@ public final class ProblemMappers {
         }
     }
 
+    /** A body of the wrong shape (Jersey's own mapper for this exact type would answer text/plain). */
+    @Provider
+    @ApplicationScoped
+    @Priority(1)
+    public static class JsonMappingMapper implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+            return JsonMapper.problem(e);
+        }
+    }
+
     /** A body that does not fit the schema. */
     @Provider
     @ApplicationScoped
@@ -97,6 +108,9 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getResponse().hasEntity() && Problems.MEDIA_TYPE.equals(String.valueOf(e.getResponse().getMediaType()))) {
+                return e.getResponse(); // already a problem (EnvelopeValidation)
+            }
             int status = e.getResponse().getStatus();
             if (status == 404 && !uri.getPath().startsWith("provider")) {
                 // Not ours: an empty 404 lets Helidon route on to /health, /metrics and /openapi.

@@ -7,16 +7,27 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when Kafka answers: without it the provider can only refuse writes. */
+/**
+ * Ready when Kafka answers and the contracts and sync sessions are loaded from it: before that the
+ * provider could only refuse syncs (or, worse, forget a sync in progress).
+ */
 @Readiness
 @ApplicationScoped
 public class ProviderHealth implements HealthCheck {
 
     @Inject
     KafkaProbe kafka;
+    @Inject
+    ContractStore contracts;
+    @Inject
+    SessionStore sessions;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("kafka").status(kafka.reachable()).build();
+        boolean up = kafka.reachable() && contracts.loaded() && sessions.loaded();
+        return HealthCheckResponse.named("kafka").status(up)
+                .withData("contractsLoaded", contracts.loaded())
+                .withData("sessionsLoaded", sessions.loaded())
+                .build();
     }
 }

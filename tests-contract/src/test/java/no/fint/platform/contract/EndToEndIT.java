@@ -26,6 +26,11 @@ class EndToEndIT {
                 Map.of("fint.kafka.bootstrap-servers", bootstrapServers));
              ServiceProcess consumer = ServiceProcess.start("consumer-e2e", "consumer",
                      Map.of("fint.kafka.bootstrap-servers", bootstrapServers, "fint.consumer.org-id", "fint.no"))) {
+            // An adapter registers its contract before it syncs (the provider enforces contracts).
+            HttpResponse<String> registered = Http.send("POST", provider.url() + "/provider/register", """
+                    {"adapterId":"demo","orgId":"fint.no","heartbeatIntervalInMinutes":1,"capabilities":[
+                      {"domainName":"utdanning","packageName":"elev","resourceName":"elev","fullSyncIntervalInDays":1}]}""");
+            assertEquals(200, registered.statusCode(), registered.body());
             String page = """
                     {"metadata":{"corrId":"e2e-1","orgId":"fint.no","adapterId":"demo","totalSize":1,"page":1,"pageSize":1,"totalPages":1},
                      "resources":[{"identifier":"a0611475","resource":{

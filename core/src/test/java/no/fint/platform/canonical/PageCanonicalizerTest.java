@@ -1,0 +1,78 @@
+package no.fint.platform.canonical;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.fint.platform.model.InformationModel;
+import no.fint.platform.model.ResourceType;
+import no.fint.platform.sync.SyncType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PageCanonicalizerTest {
+
+    private static final InformationModel MODEL = InformationModel.load("4.0.30");
+    private static final PageCanonicalizer P = new PageCanonicalizer(new Canonicalizer(MODEL));
+    private static final ResourceType ELEV = MODEL.resourceByPath("/utdanning/elev/elev").orElseThrow();
+    private static final ObjectMapper M = new ObjectMapper();
+
+    static PageCanonicalizer.Entry elev(String identifier, String systemId) throws Exception {
+        return new PageCanonicalizer.Entry(identifier, M.readTree("{\"systemId\":{\"identifikatorverdi\":\"" + systemId + "\"}}"));
+    }
+
+    @Test
+    void acceptedPageGivesKeysAndCanonicalValues() throws Exception {
+        PageCanonicalizer.PageResult r = P.canonicalize(ELEV, SyncType.FULL,
+                List.of(elev("1", "1"), elev("${utdanning.elev.elev}/systemid/2", "2")));
+        assertFalse(r.refused());
+        assertEquals(List.of("1", "2"), r.entries().stream().map(PageCanonicalizer.CanonicalEntry::identifier).toList());
+        assertEquals("{\"systemId\":{\"identifikatorverdi\":\"2\"}}", new String(r.entries().get(1).json(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyBadEntryIsListedAndNothingIsAccepted() throws Exception {
+        List<PageCanonicalizer.Entry> entries = new ArrayList<>();
+        entries.add(elev("1", "1"));
+        entries.add(elev("1", "1"));                       // duplicate
+        entries.add(elev(null, "3"));                      // missing identifier
+        entries.add(elev("x", "4"));                       // matches no identifier value
+        entries.add(new PageCanonicalizer.Entry("5", M.readTree("{\"systemId\":{}}"))); // invalid resource
+        entries.add(new PageCanonicalizer.Entry("6", null)); // no resource
+        PageCanonicalizer.PageResult r = P.canonicalize(ELEV, SyncType.FULL, entries);
+        assertTrue(r.refused());
+        assertTrue(r.entries().isEmpty());
+        List<String> got = r.violations().stream().map(v -> v.index() + ":" + v.field()).toList();
+        assertEquals(List.of("1:identifier", "2:identifier", "3:identifier", "4:identifier", "4:systemId.identifikatorverdi",
+                "5:resource"), got, r.violations().toString());
+        assertTrue(r.violations().get(0).reason().startsWith("duplicate identifier '1'"));
+    }
+
+    @Test
+    void deletePagesNeedOnlyIdentifiers() {
+        PageCanonicalizer.PageResult r = P.canonicalize(ELEV, SyncType.DELETE, List.of(
+                new PageCanonicalizer.Entry("https://x/utdanning/elev/elev/systemid/7", null),
+                new PageCanonicalizer.Entry("8", null)));
+        assertFalse(r.refused());
+        assertEquals("7", r.entries().get(0).identifier());
+        assertNull(r.entries().get(0).json());
+        assertTrue(P.canonicalize(ELEV, SyncType.DELETE, List.of(new PageCanonicalizer.Entry("", null))).refused());
+    }
+
+    @Test
+    void theHashTellsContentApartButNotKeyOrderOrNulls() throws Exception {
+        long a = P.canonicalize(ELEV, SyncType.FULL, List.of(elev("1", "1"))).hash();
+        long b = P.canonicalize(ELEV, SyncType.FULL, List.of(new PageCanonicalizer.Entry("1",
+                M.readTree("{\"gjest\":null,\"systemId\":{\"identifikatorverdi\":\"1\"}}")))).hash();
+        long c = P.canonicalize(ELEV, SyncType.FULL, List.of(new PageCanonicalizer.Entry("1",
+                M.readTree("{\"gjest\":true,\"systemId\":{\"identifikatorverdi\":\"1\"}}")))).hash();
+        assertEquals(a, b);
+        assertNotEquals(a, c);
+    }
+}

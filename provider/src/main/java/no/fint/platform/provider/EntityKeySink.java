@@ -1,0 +1,164 @@
+package no.fint.platform.provider;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.fint.platform.records.RecordHeaders;
+import no.fint.platform.service.KafkaSettings;
+import no.fint.platform.sync.KeyIndex;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the {@link KeyIndex} of an entity topic (every key with its latest last-modified, writer
+ * corrId and deleted flag), built by reading the topic from Kafka, for the stale deletion of
+ * completed full syncs.
+ *
+ * <p>Memory and work stay bounded: the index of a topic is kept after a scan (with the offsets it
+ * reached), so the next completed full sync of the same component reads only what was written
+ * since instead of the whole topic again; only the {@code fint.provider.key-index.topics} (default
+ * 2) most recently used topics are kept, the others are dropped and rebuilt from the beginning when
+ * needed. Values are never copied (only whether a record is a tombstone matters). See
+ * {@link KeyIndex} for the memory per key (about 40-70 MB per million keys).
+ */
+@ApplicationScoped
+public class EntityKeySink {
+
+    private KafkaSettings settings;
+    private int keep;
+    private KafkaConsumer<String, Boolean> consumer;
+    private final LinkedHashMap<String, TopicIndex> cache = new LinkedHashMap<>(4, 0.75f, true);
+
+    /** For CDI. */
+    protected EntityKeySink() {
+    }
+
+    @Inject
+    public EntityKeySink(KafkaSettings settings, @ConfigProperty(name = "fint.provider.key-index.topics", defaultValue = "2") int keep) {
+        this.settings = settings;
+        this.keep = Math.max(1, keep);
+    }
+
+    /** A topic's index and how far it has read each partition. */
+    private record TopicIndex(KeyIndex index, Map<TopicPartition, Long> positions) {
+    }
+
+    /** Value deserializer that reports only whether a value is there: tombstone detection without copying values. */
+    static final class Presence implements Deserializer<Boolean> {
+        @Override
+        public Boolean deserialize(String topic, byte[] data) {
+            return data != null;
+        }
+
+        @Override
+        public Boolean deserialize(String topic, Headers headers, ByteBuffer data) {
+            return data != null;
+        }
+    }
+
+    /**
+     * The index of {@code topic} brought up to the topic's current end (full record keys). One call at
+     * a time; the returned index must be read before the next call.
+     */
+    public synchronized KeyIndex scan(String topic) throws Unavailable {
+        try {
+            if (consumer == null) {
+                Map<String, Object> props = new HashMap<>(settings.reader("fint-provider-key-index"));
+                props.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+                props.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+                consumer = new KafkaConsumer<>(props, new StringDeserializer(), new Presence());
+            }
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("Topic " + topic + " has no partitions (missing?)");
+            }
+            List<TopicPartition> parts = new ArrayList<>();
+            infos.forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+            TopicIndex ti = cache.get(topic);
+            if (ti == null || !ti.positions().keySet().equals(new java.util.HashSet<>(parts))) {
+                ti = new TopicIndex(new KeyIndex(), new HashMap<>());
+                for (TopicPartition p : parts) {
+                    ti.positions().put(p, 0L);
+                }
+                cache.put(topic, ti);
+                while (cache.size() > keep) {
+                    cache.remove(cache.keySet().iterator().next());
+                }
+            }
+            consumer.assign(parts);
+            for (TopicPartition p : parts) {
+                consumer.seek(p, ti.positions().get(p));
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(15));
+            KeyIndex index = ti.index();
+            long lastProgress = System.nanoTime();
+            while (!caughtUp(parts, end)) {
+                ConsumerRecords<String, Boolean> batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty()) {
+                    if (System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
+                        throw new IllegalStateException("No progress reading " + topic + " for 60 s");
+                    }
+                    continue;
+                }
+                lastProgress = System.nanoTime();
+                for (ConsumerRecord<String, Boolean> r : batch) {
+                    if (r.key() == null) {
+                        continue;
+                    }
+                    Header lm = r.headers().lastHeader(RecordHeaders.LAST_MODIFIED);
+                    long lastModified = lm != null && lm.value() != null && lm.value().length == 8
+                            ? RecordHeaders.decodeLong(lm.value()) : r.timestamp();
+                    Header corr = r.headers().lastHeader(RecordHeaders.CORR_ID);
+                    int corrHash = KeyIndex.corrHash(corr == null ? null : RecordHeaders.decodeString(corr.value()));
+                    index.put(r.key(), lastModified, corrHash, r.value() == null || !r.value());
+                }
+            }
+            for (TopicPartition p : parts) {
+                ti.positions().put(p, consumer.position(p));
+            }
+            return index;
+        } catch (RuntimeException e) {
+            cache.remove(topic); // read half-way: rebuild from the beginning next time
+            close();
+            throw new Unavailable("Cannot read " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean caughtUp(List<TopicPartition> parts, Map<TopicPartition, Long> end) {
+        for (TopicPartition p : parts) {
+            if (consumer.position(p) < end.get(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (consumer != null) {
+            try {
+                consumer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                // closing anyway
+            }
+            consumer = null;
+        }
+    }
+}

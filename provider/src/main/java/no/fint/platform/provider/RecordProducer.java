@@ -1,0 +1,94 @@
+package no.fint.platform.provider;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.fint.platform.service.KafkaSettings;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The provider's one Kafka producer (idempotent, acks=all, from {@link KafkaSettings}), shared by
+ * every source. {@link #sendAll} returns only when Kafka acknowledged every record, so a 2xx is
+ * never given for data that is not durable.
+ */
+@ApplicationScoped
+public class RecordProducer {
+
+    private KafkaSettings settings;
+    private ProviderSettings provider;
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    /** For CDI. */
+    protected RecordProducer() {
+    }
+
+    @Inject
+    public RecordProducer(KafkaSettings settings, ProviderSettings provider) {
+        this.settings = settings;
+        this.provider = provider;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(settings.producer("fint-provider"));
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    /** Sends the records and waits for every acknowledgement; throws when any is missing or failed. */
+    public void sendAll(List<ProducerRecord<String, byte[]>> records) throws Unavailable {
+        if (records.isEmpty()) {
+            return;
+        }
+        CountDownLatch acks = new CountDownLatch(records.size());
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Callback callback = (metadata, e) -> {
+            if (e != null) {
+                failure.compareAndSet(null, e);
+            }
+            acks.countDown();
+        };
+        try {
+            KafkaProducer<String, byte[]> p = producer();
+            for (ProducerRecord<String, byte[]> r : records) {
+                p.send(r, callback);
+            }
+            Duration timeout = provider.ackTimeout();
+            if (!acks.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new Unavailable("Kafka did not acknowledge " + acks.getCount() + " of " + records.size()
+                        + " records within " + timeout, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("Interrupted while waiting for Kafka", e);
+        } catch (RuntimeException e) {
+            throw new Unavailable("Kafka refused the records: " + e.getMessage(), e);
+        }
+        Exception e = failure.get();
+        if (e != null) {
+            throw new Unavailable("Kafka did not acknowledge the records: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        KafkaProducer<String, byte[]> p = producer;
+        if (p != null) {
+            p.close(Duration.ofSeconds(5));
+        }
+    }
+}

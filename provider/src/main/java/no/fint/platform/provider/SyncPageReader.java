@@ -1,0 +1,203 @@
+package no.fint.platform.provider;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import no.fint.platform.api.provider.model.SyncPage;
+import no.fint.platform.api.provider.model.SyncPageEntry;
+import no.fint.platform.api.provider.model.SyncPageMetadata;
+import no.fint.platform.canonical.RawJson;
+import no.fint.platform.service.Json;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a SyncPage body: the whole body into memory (at most {@code fint.provider.max-body-bytes},
+ * else 413), then one streaming pass over the envelope: the metadata into its generated class, each
+ * {@code resource} object only located ({@link RawJson}, no tree, no copy), so the canonicaliser
+ * can stream it straight into canonical form.
+ */
+@Provider
+@ApplicationScoped
+@Consumes(MediaType.APPLICATION_JSON)
+public class SyncPageReader implements MessageBodyReader<SyncPage> {
+
+    /** The shared mapper, without its trailing-token check: values are read from the middle of the stream here. */
+    private static final ObjectMapper STREAM = Json.mapper().copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private ProviderSettings settings;
+
+    /** For CDI. */
+    protected SyncPageReader() {
+    }
+
+    @Inject
+    public SyncPageReader(ProviderSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == SyncPage.class;
+    }
+
+    @Override
+    public SyncPage readFrom(Class<SyncPage> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                             MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+        byte[] body = readBody(entity, headers, settings.maxBodyBytes());
+        try (JsonParser p = STREAM.createParser(body)) {
+            SyncPage page = new SyncPage();
+            page.setResources(null); // absent unless the body has it (the generated default is an empty list)
+            expect(p, p.nextToken(), JsonToken.START_OBJECT, "a SyncPage object");
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "metadata" -> page.setMetadata(value == JsonToken.VALUE_NULL ? null : p.readValueAs(SyncPageMetadata.class));
+                    case "resources" -> page.setResources(value == JsonToken.VALUE_NULL ? null : entries(p, body));
+                    case "syncType" -> {
+                        if (value == JsonToken.VALUE_STRING) {
+                            try {
+                                page.setSyncType(SyncPage.SyncTypeEnum.fromValue(p.getText()));
+                            } catch (IllegalArgumentException e) {
+                                // informational only: the HTTP method decides the sync type
+                            }
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw JsonMappingException.from(p, "Trailing content after the SyncPage object");
+            }
+            return page;
+        }
+    }
+
+    /** The body's bytes; refuses (413) as soon as it is longer than {@code limit}. */
+    static byte[] readBody(InputStream in, MultivaluedMap<String, String> headers, long limit) throws IOException {
+        String length = headers.getFirst("Content-Length");
+        int size = 64 * 1024;
+        if (length != null) {
+            try {
+                size = (int) Math.min(Math.max(Long.parseLong(length.trim()), 0), limit + 1);
+            } catch (NumberFormatException e) {
+                // read it to the end anyway
+            }
+        }
+        Limited limited = new Limited(in, limit);
+        byte[] buf = new byte[Math.max(size, 16)];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, limit + 1));
+            }
+            int r = limited.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+    }
+
+    private static List<SyncPageEntry> entries(JsonParser p, byte[] body) throws IOException {
+        expect(p, p.currentToken(), JsonToken.START_ARRAY, "resources as an array");
+        List<SyncPageEntry> out = new ArrayList<>(512);
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == JsonToken.VALUE_NULL) {
+                out.add(new SyncPageEntry());
+                continue;
+            }
+            expect(p, t, JsonToken.START_OBJECT, "each entry of resources as an object");
+            SyncPageEntry e = new SyncPageEntry();
+            for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("identifier".equals(name)) {
+                    if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+                        e.setIdentifier(p.getText());
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        throw JsonMappingException.from(p, "identifier must be a string");
+                    }
+                } else if ("resource".equals(name)) {
+                    if (value == JsonToken.START_OBJECT) {
+                        // Only located here: the canonicaliser reads these bytes (streaming, no tree in the common case).
+                        int start = (int) p.currentTokenLocation().getByteOffset();
+                        p.skipChildren();
+                        int end = (int) p.currentLocation().getByteOffset();
+                        e.setResource(new RawJson(body, start, end - start));
+                    } else {
+                        JsonNode tree = p.readValueAsTree();
+                        e.setResource(tree == null || tree.isNull() ? null : tree);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static void expect(JsonParser p, JsonToken got, JsonToken want, String what) throws IOException {
+        if (got != want) {
+            throw JsonMappingException.from(p, "Expected " + what);
+        }
+    }
+
+    /** Counts bytes read; past the limit the request is refused with 413. */
+    static final class Limited extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) {
+            count += n;
+            if (count > limit) {
+                throw new WebApplicationException("The body is larger than " + limit + " bytes (fint.provider.max-body-bytes)",
+                        Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package no.fint.platform.provider;
+
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What an adapter sends, as JSON text (real HTTP, real JSON). */
+final class Adapters {
+
+    private Adapters() {
+    }
+
+    /** Registers an adapter for {@code orgId} with the given resources ("utdanning/elev/elev"), returns its id. */
+    static String register(WebTarget target, String orgId, String... resources) {
+        String adapterId = "https://vendor.example/" + orgId + "/" + UUID.randomUUID();
+        StringBuilder caps = new StringBuilder();
+        for (String r : resources) {
+            String[] p = r.split("/");
+            String pkg = String.join("/", java.util.Arrays.copyOfRange(p, 1, p.length - 1));
+            if (caps.length() > 0) {
+                caps.append(',');
+            }
+            caps.append("{\"domainName\":\"").append(p[0]).append("\",\"packageName\":\"").append(pkg)
+                    .append("\",\"resourceName\":\"").append(p[p.length - 1])
+                    .append("\",\"fullSyncIntervalInDays\":1,\"deltaSyncInterval\":\"IMMEDIATE\",\"entityUri\":\"/").append(r)
+                    .append("\",\"component\":\"").append(p[0]).append('-').append(pkg.replace('/', '-')).append("\"}");
+        }
+        String body = "{\"adapterId\":\"" + adapterId + "\",\"orgId\":\"" + orgId + "\",\"username\":\"a@adapter." + orgId
+                + "\",\"heartbeatIntervalInMinutes\":1,\"time\":1760000000000,\"capabilities\":[" + caps + "]}";
+        Response r = target.path("/provider/register").request().post(Entity.json(body));
+        assertEquals(200, r.getStatus(), r.readEntity(String.class));
+        return adapterId;
+    }
+
+    static String elev(String id) {
+        return "{\"identifier\":\"" + id + "\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"" + id
+                + "\",\"gyldighetsperiode\":null},\"elevnummer\":null,\"_links\":{\"self\":[{\"href\":\"${utdanning.elev.elev}/systemid/" + id + "\"}]}}}";
+    }
+
+    static String page(String corrId, String orgId, String adapterId, long totalSize, long page, long totalPages, List<String> entries) {
+        return "{\"metadata\":{\"corrId\":\"" + corrId + "\",\"orgId\":\"" + orgId + "\",\"adapterId\":\"" + adapterId
+                + "\",\"totalSize\":" + totalSize + ",\"page\":" + page + ",\"pageSize\":" + entries.size() + ",\"totalPages\":" + totalPages
+                + ",\"uriRef\":\"/ignored\",\"time\":1},\"resources\":[" + String.join(",", entries) + "],\"syncType\":\"FULL\"}";
+    }
+
+    static List<String> elevs(String... ids) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            out.add(elev(id));
+        }
+        return out;
+    }
+
+    /** Polls the sync status until it shows {@code state} (stale deletion runs after the last page's answer). */
+    static String awaitState(WebTarget target, String corrId, String state) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        String body = "";
+        while (System.currentTimeMillis() < deadline) {
+            Response r = target.path("/provider/sync/" + corrId).request().get();
+            body = r.readEntity(String.class);
+            if (r.getStatus() == 200 && body.contains("\"state\":\"" + state + "\"")) {
+                return body;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("sync " + corrId + " never reached " + state + ": " + body);
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    /** Any method with a JSON body (PATCH and DELETE with a body, as adapters send them). */
+    static java.net.http.HttpResponse<String> send(WebTarget target, String method, String path, String body) {
+        try {
+            java.net.URI uri = target.getUri().resolve(path);
+            return HTTP.send(java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Response post(WebTarget target, String path, String body) {
+        return target.path(path).request().post(Entity.json(body));
+    }
+}

@@ -1,0 +1,201 @@
+package no.fint.platform.provider;
+
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.fint.platform.broker.KafkaBrokerExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every kind of bad input gets a clear problem+json answer and changes nothing: each test uses an
+ * organisation of its own and checks that no record reached its entity topic and no session record
+ * was written for the sync.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+@HelidonTest
+class BadInputIT {
+
+    @Inject
+    WebTarget target;
+
+    private String org;
+    private String adapter;
+    private String corrId;
+
+    @BeforeEach
+    void adapterOfItsOwn(TestInfo test) {
+        ProviderServiceIT.Await.ready(target);
+        org = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT) + ".no";
+        adapter = Adapters.register(target, org, "utdanning/elev/elev");
+        corrId = "bad-" + org;
+    }
+
+    private String topic() {
+        return org.replace('.', '-') + ".fint-core.entity.utdanning-elev";
+    }
+
+    /** The answer is problem+json with the status, and nothing reached Kafka. */
+    private String assertRefused(Response r, int status) {
+        String body = r.readEntity(String.class);
+        assertEquals(status, r.getStatus(), body);
+        assertEquals("application/problem+json", r.getMediaType().toString(), body);
+        assertTrue(body.contains("\"status\":" + status), body);
+        assertEquals(0, TestKafka.count(KafkaBrokerExtension.bootstrapServers(), topic()), "records reached " + topic());
+        assertTrue(TestKafka.read(KafkaBrokerExtension.bootstrapServers(), "fint-core.sync-session").stream()
+                .noneMatch(x -> x.key().startsWith(corrId)), "a session record was written");
+        return body;
+    }
+
+    private Response post(String page) {
+        return Adapters.post(target, "/provider/utdanning/elev/elev", page);
+    }
+
+    private String page(long totalSize, long page, long totalPages, List<String> entries) {
+        return Adapters.page(corrId, org, adapter, totalSize, page, totalPages, entries);
+    }
+
+    @Test
+    void malformedJson() {
+        String body = assertRefused(post("{\"metadata\":{\"corrId\":\"x\",\"orgId\":"), 400);
+        assertTrue(body.contains("Malformed JSON"), body);
+        assertRefused(post("{\"metadata\":{\"corrId\":\"" + corrId + "\",\"orgId\":\"" + org + "\"},\"resources\":{}}"), 400);
+    }
+
+    @Test
+    void envelopeWithoutMetadataOrResources() {
+        String body = assertRefused(post("{\"resources\":[]}"), 400);
+        assertTrue(body.contains("\"field\":\"metadata\"") && body.contains("\"reason\":\"required\""), body);
+        body = assertRefused(post("{\"metadata\":{\"corrId\":\"" + corrId + "\",\"orgId\":\"" + org + "\",\"page\":0}}"), 400);
+        assertTrue(body.contains("\"field\":\"resources\"") && body.contains("\"field\":\"metadata.page\""), body);
+    }
+
+    @Test
+    void wrongContentType() {
+        Response r = target.path("/provider/utdanning/elev/elev").request()
+                .post(Entity.entity(page(1, 1, 1, Adapters.elevs("1")), MediaType.TEXT_PLAIN));
+        String body = assertRefused(r, 415);
+        assertTrue(body.contains("Unsupported Media Type"), body);
+    }
+
+    @Test
+    void bodyOverTheLimitOf16MiB() {
+        List<String> entries = new ArrayList<>();
+        String filler = "x".repeat(4000);
+        for (int i = 0; i < 4300; i++) {
+            entries.add("{\"identifier\":\"" + i + "\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"" + i + "\"},\"filler\":\"" + filler + "\"}}");
+        }
+        String big = page(4300, 1, 1, entries);
+        assertTrue(big.length() > 16 * 1024 * 1024);
+        String body = assertRefused(post(big), 413);
+        assertTrue(body.contains("fint.provider.max-body-bytes"), body);
+        // without a Content-Length (chunked): counted while read
+        Response chunked = target.path("/provider/utdanning/elev/elev").request()
+                .post(Entity.entity(new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)), MediaType.APPLICATION_JSON));
+        assertRefused(chunked, 413);
+    }
+
+    @Test
+    void unknownDomainPackageOrResource() {
+        for (String path : List.of("/provider/utdanning/elev/nope", "/provider/utdanning/nope/elev", "/provider/nope/elev/elev",
+                "/provider/felles/kodeverk/nope/kjonn")) {
+            String body = assertRefused(Adapters.post(target, path, page(1, 1, 1, Adapters.elevs("1"))), 404);
+            assertTrue(body.contains("is not a resource of FINT information model 4.0.30"), body);
+        }
+    }
+
+    @Test
+    void orgNotMatchingTheAdaptersContract() {
+        String other = Adapters.page(corrId, "someone-else.no", adapter, 1, 1, 1, Adapters.elevs("1"));
+        String body = assertRefused(post(other), 403);
+        assertTrue(body.contains("organisation someone-else.no does not match the contract of adapter " + adapter), body);
+        assertEquals(0, TestKafka.count(KafkaBrokerExtension.bootstrapServers(), "someone-else-no.fint-core.entity.utdanning-elev"));
+    }
+
+    @Test
+    void adapterWithoutContractOrCapability() {
+        String unregistered = Adapters.page(corrId, org, "https://nobody.example/x", 1, 1, 1, Adapters.elevs("1"));
+        assertTrue(assertRefused(post(unregistered), 403).contains("has no registered contract"));
+        String body = assertRefused(Adapters.post(target, "/provider/utdanning/elev/elevforhold", page(1, 1, 1, Adapters.elevs("1"))), 403);
+        assertTrue(body.contains("does not declare the capability /utdanning/elev/elevforhold"), body);
+    }
+
+    @Test
+    void pageNumberOutOfRange() {
+        String body = assertRefused(post(page(4, 3, 2, Adapters.elevs("1", "2"))), 400);
+        assertTrue(body.contains("\"field\":\"metadata.page\"") && body.contains("page 3 is out of range 1..2"), body);
+        assertRefused(post(page(4, 0, 2, Adapters.elevs("1", "2"))), 400);
+    }
+
+    @Test
+    void totalPagesAndTotalSizeInconsistent() {
+        String body = assertRefused(post(page(1, 1, 2, Adapters.elevs("1"))), 400);
+        assertTrue(body.contains("\"field\":\"metadata.totalPages\""), body);
+        body = assertRefused(post(page(1, 1, 1, Adapters.elevs("1", "2"))), 400);
+        assertTrue(body.contains("more than totalSize 1"), body);
+    }
+
+    @Test
+    void missingIdentifiers() {
+        List<String> entries = new ArrayList<>(Adapters.elevs("1"));
+        entries.add("{\"resource\":{\"systemId\":{\"identifikatorverdi\":\"2\"}}}");
+        entries.add("{\"identifier\":\"\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"3\"}}}");
+        String body = assertRefused(post(page(3, 1, 1, entries)), 400);
+        assertTrue(body.contains("{\"index\":1,") && body.contains("{\"index\":2,") && body.contains("\"reason\":\"missing\""), body);
+        assertTrue(body.contains("nothing was written"), body);
+    }
+
+    @Test
+    void duplicateIdentifiers() {
+        String body = assertRefused(post(page(3, 1, 1, Adapters.elevs("1", "2", "1"))), 400);
+        assertTrue(body.contains("\"index\":2") && body.contains("duplicate identifier '1' (also at index 0)"), body);
+    }
+
+    @Test
+    void identifierMatchingNoneOfTheIdentifierValues() {
+        String entry = "{\"identifier\":\"42\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"1\"},\"elevnummer\":{\"identifikatorverdi\":\"7\"}}}";
+        String body = assertRefused(post(page(1, 1, 1, List.of(entry))), 400);
+        assertTrue(body.contains("'42' matches none of the identifier values of Elev (elevnummer=7, systemId=1)"), body);
+    }
+
+    @Test
+    void invalidResourcesAreListedEntryByEntry() {
+        List<String> entries = new ArrayList<>(Adapters.elevs("1"));
+        entries.add("{\"identifier\":\"2\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"2\"},\"gjest\":\"ja\",\"ukjent\":1}}");
+        entries.add("{\"identifier\":\"3\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"3\",\"gyldighetsperiode\":{\"start\":\"31.12.2019\"}},"
+                + "\"_links\":{\"elevforhold\":[{\"href\":\"${utdanning.elev.nope}/systemid/1\"}],\"venn\":[]}}}");
+        String body = assertRefused(post(page(3, 1, 1, entries)), 400);
+        for (String expected : List.of("\"field\":\"ukjent\"", "\"field\":\"gjest\"", "\"field\":\"systemId.gyldighetsperiode.start\"",
+                "\"field\":\"_links.elevforhold[0].href\"", "\"field\":\"_links.venn\"", "5 problem(s)")) {
+            assertTrue(body.contains(expected), expected + " in " + body);
+        }
+    }
+
+    @Test
+    void invalidContracts() {
+        String body = target.path("/provider/register").request().post(Entity.json("""
+                {"adapterId":"x","orgId":"bad org","capabilities":[{"domainName":"utdanning","packageName":"elev","resourceName":"nope",
+                 "fullSyncIntervalInDays":9}]}""")).readEntity(String.class);
+        assertTrue(body.contains("\"field\":\"capabilities[0]\"") && body.contains("capabilities[0].fullSyncIntervalInDays")
+                && body.contains("\"field\":\"orgId\""), body);
+        Response taken = target.path("/provider/register").request().post(Entity.json(
+                "{\"adapterId\":\"" + adapter + "\",\"orgId\":\"thief.no\",\"capabilities\":[{\"domainName\":\"utdanning\",\"packageName\":\"elev\","
+                        + "\"resourceName\":\"elev\",\"fullSyncIntervalInDays\":1}]}"));
+        assertEquals(409, taken.getStatus());
+        assertEquals("[]", target.path("/provider/adapter").queryParam("orgId", "thief.no").request().get(String.class));
+    }
+}
