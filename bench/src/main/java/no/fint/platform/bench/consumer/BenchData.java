@@ -1,6 +1,8 @@
 package no.fint.platform.bench.consumer;
 
 import no.fint.platform.broker.EmbeddedKafka;
+import no.fint.platform.canonical.Canonicalizer;
+import no.fint.platform.canonical.Violations;
 import no.fint.platform.demo.DataSet;
 import no.fint.platform.model.Component;
 import no.fint.platform.model.InformationModel;
@@ -113,7 +115,10 @@ final class BenchData implements AutoCloseable {
 
     private static long[] load(String bootstrap, DataSet data) throws Exception {
         InformationModel model = InformationModel.load();
-        Canonical canonical = new Canonical(model);
+        // The provider's own canonicalisation (core), so the records are what the provider writes.
+        Canonicalizer canonicalizer = new Canonicalizer(model);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Violations violations = new Violations();
         // The edges exactly as the relations service derives them (core's EdgeDerivation).
         EdgeDerivation derivation = new EdgeDerivation(model, RelationRules.of(model));
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
@@ -150,7 +155,10 @@ final class BenchData implements AutoCloseable {
                 String entityTopic = Topics.entity(ORG, type.component());
                 for (Iterator<DataSet.Entry> it = data.entries(type); it.hasNext(); ) {
                     DataSet.Entry e = it.next();
-                    byte[] json = canonical.canonical(type, e.json());
+                    byte[] json = canonicalizer.canonicalize(type, mapper.readTree(e.json()), violations);
+                    if (json == null) {
+                        throw new IllegalStateException(type + " " + e.identifier() + " is not valid: " + violations.list());
+                    }
                     List<Header> headers = List.of(
                             new RecordHeader(RecordHeaders.RESOURCE_NAME, RecordHeaders.encodeString(type.name())),
                             new RecordHeader(RecordHeaders.LAST_MODIFIED, RecordHeaders.encodeLong(now)),
