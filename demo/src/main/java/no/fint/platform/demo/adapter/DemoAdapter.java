@@ -24,16 +24,24 @@ public final class DemoAdapter {
 
     private final AdapterSettings settings;
     private final Console console;
+    private final TokenSource tokens;
 
+    /** Sends no token: for a provider stand-in without authentication (the adapter's unit tests). */
     public DemoAdapter(AdapterSettings settings, PrintStream out) {
+        this(settings, out, null);
+    }
+
+    /** @param tokens the adapter's bearer tokens (the provider requires them) */
+    public DemoAdapter(AdapterSettings settings, PrintStream out, TokenSource tokens) {
         this.settings = settings;
         this.console = new Console(out);
+        this.tokens = tokens;
     }
 
     /** Runs until done or until {@code stop} is signalled; never throws for what the provider answers. */
     public Summary run(StopSignal stop) {
         DataSet data = DataSet.of(settings.size(), settings.seed());
-        ProviderClient client = new ProviderClient(settings.provider(), stop, console);
+        ProviderClient client = new ProviderClient(settings.provider(), stop, console, tokens);
         console.line("demo adapter %s for %s: %s data set, seed %d, %,d resources of %d types; provider %s", settings.adapterId(),
                 settings.orgId(), settings.size(), settings.seed(), data.totalSize(), data.types().size(), settings.provider());
         List<Outcome> syncs = new ArrayList<>();
