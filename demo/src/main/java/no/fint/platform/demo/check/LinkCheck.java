@@ -64,7 +64,7 @@ public final class LinkCheck {
             report.print(out);
             return report.ok();
         } catch (IOException e) {
-            out.println("link walk: cannot read " + consumer + ": " + e.getMessage());
+            out.println("link walk: cannot read " + consumer + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
