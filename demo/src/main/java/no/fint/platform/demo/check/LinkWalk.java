@@ -15,12 +15,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -58,7 +57,13 @@ public final class LinkWalk {
 
     private final Settings settings;
     private final InformationModel model;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Its own small executor: the default one grows a thread per request in flight.
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "link-walk-http");
+                t.setDaemon(true);
+                return t;
+            })).build();
 
     public LinkWalk(Settings settings, InformationModel model) {
         this.settings = settings;
@@ -83,46 +88,59 @@ public final class LinkWalk {
         return index;
     }
 
-    /** Follows every href of the followed components' resources; the ones that do not answer 200, sorted. */
+    /**
+     * Follows every href of the followed components' resources; the ones that do not answer 200,
+     * sorted. {@code parallel} threads each send one request at a time, so memory stays flat however
+     * many hrefs there are.
+     */
     public Result follow(LinkIndex index) throws InterruptedException {
         Set<String> paths = new TreeSet<>();
         settings.follow().forEach(c -> paths.add(c.path()));
         Map<String, String> hrefs = index.hrefs(paths);
         List<Dangling> dangling = Collections.synchronizedList(new ArrayList<>());
-        Semaphore inFlight = new Semaphore(settings.parallel());
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        for (Map.Entry<String, String> e : hrefs.entrySet()) {
-            String href = e.getKey();
-            if (!href.startsWith(settings.baseUrl() + "/")) {
-                dangling.add(new Dangling(href, 0, e.getValue()));
-                continue;
-            }
-            HttpRequest request;
-            try {
-                request = request(settings.consumer() + href.substring(settings.baseUrl().length()));
-            } catch (IllegalArgumentException notAUri) {
-                dangling.add(new Dangling(href, 0, e.getValue()));
-                continue;
-            }
-            inFlight.acquire();
-            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, error) -> {
-                inFlight.release();
-                int status = error != null ? 0 : r.statusCode();
-                if (status != 200) {
-                    dangling.add(new Dangling(href, status, e.getValue()));
+        Iterator<Map.Entry<String, String>> work = hrefs.entrySet().iterator();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < settings.parallel(); t++) {
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    Map.Entry<String, String> e;
+                    synchronized (work) {
+                        if (!work.hasNext()) {
+                            return;
+                        }
+                        e = work.next();
+                    }
+                    int status = status(e.getKey());
+                    if (status != 200) {
+                        dangling.add(new Dangling(e.getKey(), status, e.getValue()));
+                    }
                 }
-            }));
+            }, "link-walk-" + t);
+            thread.start();
+            threads.add(thread);
         }
-        for (CompletableFuture<?> f : pending) {
-            try {
-                f.join();
-            } catch (RuntimeException ignored) {
-                // counted as dangling (status 0) in whenComplete
-            }
+        for (Thread thread : threads) {
+            thread.join();
         }
         List<Dangling> sorted = new ArrayList<>(dangling);
         sorted.sort((a, b) -> a.href().compareTo(b.href()));
         return new Result(index, hrefs.size(), sorted);
+    }
+
+    /** The status a GET of {@code href} answers; 0 when it is not under the base URL or gets no answer. */
+    private int status(String href) {
+        if (!href.startsWith(settings.baseUrl() + "/")) {
+            return 0;
+        }
+        try {
+            return http.send(request(settings.consumer() + href.substring(settings.baseUrl().length())),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IllegalArgumentException | IOException notAUriOrNoAnswer) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** The inverse check on an index, with the rules of the walk's model. */

@@ -4,6 +4,8 @@ import no.fint.platform.broker.KafkaBrokerExtension;
 import no.fint.platform.contract.Http;
 import no.fint.platform.contract.ServiceProcess;
 import no.fint.platform.demo.DataSet;
+import no.fint.platform.demo.check.LinkCheck;
+import no.fint.platform.demo.check.LinkReport;
 import no.fint.platform.model.Component;
 import no.fint.platform.model.ResourceType;
 import no.fint.platform.tokens.EphemeralIdp;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,19 +30,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 4's restart check: the demo adapter sends its data set through the provider (full syncs of
- * every type, then a round of deltas and deletes), the relations service derives the inverse links;
- * every resource's bytes are recorded from the consumer (each type's whole collection, plus single
- * resources by their self links); the consumer process is restarted (nothing is sent again) and, once
- * it reports ready, must serve identical bytes for all of it.
+ * The MEDIUM demo data set through the whole stack (broker, provider, relations, consumer, each its own
+ * process), sent once for two checks. The demo adapter sends it through the provider (full syncs of
+ * every type, then a round of deltas and deletes), the relations service derives the inverse links.
+ * <ul>
+ *   <li>Issue 6's link walk ({@link LinkCheck}): every maintained relation answered by its inverse
+ *       (every elev shows its elevforhold, every skole its elevforhold, every personalressurs its
+ *       arbeidsforhold), and every href of utdanning/elev and administrasjon/personal answers 200
+ *       except the data set's four deliberate dangling links.</li>
+ *   <li>Issue 4's restart check: every resource's bytes are recorded from the consumer (each type's
+ *       whole collection, plus single resources by their self links); the consumer process is
+ *       restarted (nothing is sent again) and, once it reports ready, must serve identical bytes.</li>
+ * </ul>
  * <p>
  * MEDIUM (about 100,000 resources) by default; {@code -Dfint.restart.size=small|medium|large} and
  * {@code -Dfint.restart.seed=N} change it.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class ConsumerRestartWithDemoDataIT {
+class MediumDataSetIT {
 
     static final String ORG = "restart-demo.no";
+    static final String BASE = "https://api.felleskomponent.no";
     static final Pattern SELF = Pattern.compile("\"self\":\\[\\{\"href\":\"https://api\\.felleskomponent\\.no([^\"]+)\"");
 
     @Test
@@ -78,6 +89,18 @@ class ConsumerRestartWithDemoDataIT {
                 Map<String, String> singles = singles(consumer, client, before);
                 long recorded = System.nanoTime();
 
+                // The link walk on the same settled data (it reads again until the inverses agree).
+                LinkReport links = LinkCheck.walk(URI.create(consumer.url()), BASE, data, () -> client, Duration.ofSeconds(120), System.out);
+                links.print(System.out);
+                assertTrue(links.followed() > resources, "hrefs followed: " + links.followed());
+                assertEquals(links.expectedDangling(), links.danglingHrefs(), "only the deliberate dangling links dangle");
+                assertEquals(List.of(), links.mismatches().subList(0, Math.min(10, links.mismatches().size())),
+                        "relations disagreeing with their inverse");
+                assertEquals(List.of(), links.missingInverses().subList(0, Math.min(10, links.missingInverses().size())),
+                        "resources without their inverse links");
+                assertTrue(links.ok());
+                long walked = System.nanoTime();
+
                 consumer.close();
                 consumer = ServiceProcess.start("restart-demo-consumer-2", "consumer", consumerConfig);
                 long ready = System.nanoTime();
@@ -92,9 +115,9 @@ class ConsumerRestartWithDemoDataIT {
                     assertEquals(e.getValue(), r.body(), e.getKey());
                 }
                 System.out.printf(Locale.ROOT, "consumer restart with demo data (%s, seed %d): %,d resources in %d collections and %,d single resources identical;"
-                                + " sent in %.1f s, recorded in %.1f s, restarted to ready in %.1f s, compared in %.1f s%n",
+                                + " sent in %.1f s, recorded in %.1f s, link walk %.1f s, restarted to ready in %.1f s, compared in %.1f s%n",
                         size, seed, resources, data.types().size(), singles.size(), (sent - t0) / 1e9, (recorded - sent) / 1e9,
-                        (ready - recorded) / 1e9, (System.nanoTime() - ready) / 1e9);
+                        (walked - recorded) / 1e9, (ready - walked) / 1e9, (System.nanoTime() - ready) / 1e9);
             } finally {
                 consumer.close();
             }
