@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,17 @@ import java.util.List;
  * as JSON strings (FINT v2's {@code value} convention), already canonical. Absent values are left out.
  */
 public final class WriteEvents {
+
+    /**
+     * How long the write log keeps records: longer than a status is kept (30 minutes after the
+     * write) plus the longest time to live, so a restarted provider or consumer finds every request
+     * it still has to answer for.
+     */
+    public static final Duration RETENTION = Duration.ofHours(1);
+    /** Segments roll this often, so the retention is applied within this much of its time. */
+    public static final Duration SEGMENT = Duration.ofMinutes(10);
+    /** The longest time to live of a request (a consumer's configuration cannot exceed it; the provider caps it). */
+    public static final Duration MAX_TIME_TO_LIVE = Duration.ofMinutes(25);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -130,7 +130,8 @@ public final class WriteLedger {
                 return true;
             }
             case WriteEvent.Leased l -> {
-                if (e == null || e.terminal()) {
+                if (e == null || e.terminal() || l.until() < e.leaseUntil) {
+                    // A lease record read back late never shortens a lease granted after it.
                     return false;
                 }
                 boolean changed = !l.adapterId().equals(e.leaseHolder) || l.until() != e.leaseUntil;

@@ -10,7 +10,10 @@ import no.fint.platform.service.TopicAdmin;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-/** At start: load contracts and sync sessions from Kafka (in the background), register gauges, create the heartbeat topic. */
+/**
+ * At start: load contracts, sync sessions and write requests from Kafka (in the background), register
+ * gauges, create the heartbeat topic, start the sweepers.
+ */
 @ApplicationScoped
 public class ProviderStartup {
 
@@ -24,6 +27,10 @@ public class ProviderStartup {
     HeartbeatRegistry heartbeats;
     @Inject
     TopicAdmin topics;
+    @Inject
+    WriteLedgerStore writes;
+    @Inject
+    EventSweeper events;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
@@ -34,5 +41,7 @@ public class ProviderStartup {
         contracts.start();
         sweeper.start();
         heartbeats.start();
+        writes.start();
+        events.start();
     }
 }
