@@ -4,6 +4,7 @@ import no.fint.platform.demo.adapter.AdapterSettings;
 import no.fint.platform.demo.adapter.DemoAdapter;
 import no.fint.platform.demo.adapter.StopSignal;
 import no.fint.platform.demo.adapter.Summary;
+import no.fint.platform.demo.adapter.WriteSettings;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,8 +26,11 @@ public final class DemoMain {
             usage: ./fint adapter demo [--org fint.no] [--size small|medium|large] [--provider URL] [--page-size 500]
                                        [--interval 5] [--rounds 0] [--changes 25] [--deletes 5] [--heartbeat 1]
                                        [--seed 1] [--adapter-id ID] [--status-wait 30]
+                                       [--write-poll 1] [--conflict-marker KONFLIKT] [--error-marker FEIL]
                      registers, sends heartbeats, full-syncs the data set, then a round of deltas and deletes
-                     every --interval seconds until stopped (Ctrl-C) or --rounds rounds are done (0: no limit)
+                     every --interval seconds until stopped (Ctrl-C) or --rounds rounds are done (0: no limit);
+                     answers client writes every --write-poll seconds (0: not at all): a resource containing the
+                     conflict marker gets a conflict, one containing the error marker an error, rule breaches a rejection
                    ./fint adapter dataset [--size small|medium|large] [--seed N] [--show /domain/package/resource [--count K]]
                      counts per resource type, the dangling links and the generator's throughput; --show prints resources
             """;
@@ -43,7 +47,8 @@ public final class DemoMain {
         try {
             switch (all.get(0)) {
                 case "demo" -> demo(new Args(all.subList(1, all.size()), Set.of("org", "size", "seed", "provider", "page-size",
-                        "interval", "rounds", "changes", "deletes", "heartbeat", "adapter-id", "status-wait")));
+                        "interval", "rounds", "changes", "deletes", "heartbeat", "adapter-id", "status-wait", "write-poll",
+                        "conflict-marker", "error-marker")));
                 case "dataset" -> dataset(new Args(all.subList(1, all.size()), Set.of("size", "seed", "show", "count")));
                 default -> throw new Args.UsageException("unknown command '" + all.get(0) + "' (demo or dataset)");
             }
@@ -67,7 +72,7 @@ public final class DemoMain {
                 Thread.currentThread().interrupt();
             }
         }, "demo-adapter-stop"));
-        Summary summary = new DemoAdapter(settings, System.out).run(stop);
+        Summary summary = new DemoAdapter(settings, writeSettings(args), System.out).run(stop);
         done.countDown();
         if (!stop.requested()) {
             System.exit(summary.clean() ? 0 : 1); // (during a shutdown, exit would block: just return)
@@ -105,6 +110,17 @@ public final class DemoMain {
         } catch (IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
         }
+    }
+
+    /** Client writes: answered every --write-poll seconds (0: not answered), with the given markers. */
+    static WriteSettings writeSettings(Args args) {
+        WriteSettings w = WriteSettings.defaults();
+        w = new WriteSettings(Duration.ofMillis((long) (seconds(args, "write-poll", 1) * 1000)),
+                args.get("conflict-marker", w.conflictMarker()), args.get("error-marker", w.errorMarker()));
+        if (w.conflictMarker().isEmpty() || w.errorMarker().isEmpty() || w.conflictMarker().equals(w.errorMarker())) {
+            throw new Args.UsageException("--conflict-marker and --error-marker must be two different, non-empty texts");
+        }
+        return w;
     }
 
     private static double seconds(Args args, String name, double fallback) {

@@ -15,19 +15,33 @@ import java.util.Map;
  * full sync, then every {@code interval} sends a round of deltas (PATCH) and deletes (DELETE) until
  * stopped or until {@code rounds} rounds are done.
  *
- * <p>Extension point for the client-writes issue: answering write requests (polling
- * {@code GET /provider/event/...}, answering with {@code POST /provider/event}) is one more
- * {@link PeriodicTask} started next to the heartbeats, using the same {@link ProviderClient} (retries,
- * stop) and the {@link DataSet} as its source system; the sync loop needs no change for it.
+ * <p>Client writes: with {@link WriteSettings} enabled, {@link WriteRequests} is one more
+ * {@link PeriodicTask} next to the heartbeats, on the same {@link ProviderClient} (retries, stop),
+ * polling {@code GET /provider/event/...} and answering with {@code POST /provider/event}
+ * ({@link WriteAnswerer}, the data set as its source system); the sync loop does not change.
  */
 public final class DemoAdapter {
 
     private final AdapterSettings settings;
+    private final WriteSettings writes;
     private final Console console;
+    private volatile WriteAnswerer answerer;
 
+    /** Without answering client writes. */
     public DemoAdapter(AdapterSettings settings, PrintStream out) {
+        this(settings, WriteSettings.off(), out);
+    }
+
+    public DemoAdapter(AdapterSettings settings, WriteSettings writes, PrintStream out) {
         this.settings = settings;
+        this.writes = writes;
         this.console = new Console(out);
+    }
+
+    /** What the write answering did so far (empty when it is off). */
+    public java.util.Map<String, Long> writeOutcomes() {
+        WriteAnswerer a = answerer;
+        return a == null ? java.util.Map.of() : a.outcomes();
     }
 
     /** Runs until done or until {@code stop} is signalled; never throws for what the provider answers. */
@@ -49,6 +63,12 @@ public final class DemoAdapter {
                     return new Summary(false, 0, syncs, 0, states, false, stop.requested());
                 }
                 tasks.start(heartbeats);
+                if (writes.enabled()) {
+                    answerer = new WriteAnswerer(client, settings, writes, data, console);
+                    tasks.start(new WriteRequests(answerer, writes.poll()));
+                    console.line("answering client writes: polling every %d ms (conflict marker %s, error marker %s)",
+                            writes.poll().toMillis(), writes.conflictMarker(), writes.errorMarker());
+                }
                 SyncSender sender = new SyncSender(client, settings, stop, console);
                 List<Outcome> full = fullSync(sender, data, stop);
                 syncs.addAll(full);
