@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -38,8 +38,23 @@ public final class WriteLedger {
 
     private final long maxTimeToLive;
     private final Map<String, Entry> byCorrId = new HashMap<>();
-    /** Open requests per organisation, in the order they arrived (leases are handed out oldest first). */
-    private final Map<String, LinkedHashMap<String, Entry>> open = new HashMap<>();
+    /**
+     * Open requests per organisation, oldest first (by creation, then corrId: the order is the same
+     * after a restart, whatever order the log's partitions are read in).
+     */
+    private final Map<String, TreeMap<OpenKey, Entry>> open = new HashMap<>();
+
+    private record OpenKey(long created, String corrId) implements Comparable<OpenKey> {
+        @Override
+        public int compareTo(OpenKey o) {
+            int c = Long.compare(created, o.created);
+            return c != 0 ? c : corrId.compareTo(o.corrId);
+        }
+    }
+
+    private static OpenKey key(String corrId, Entry e) {
+        return new OpenKey(e.request.created(), corrId);
+    }
 
     public WriteLedger(Duration maxTimeToLive) {
         this.maxTimeToLive = maxTimeToLive.toMillis();
@@ -125,7 +140,7 @@ public final class WriteLedger {
                 e.request = r.request();
                 e.orgId = r.request().orgId();
                 if (!e.terminal()) {
-                    open.computeIfAbsent(e.orgId, k -> new LinkedHashMap<>()).put(event.corrId(), e);
+                    open.computeIfAbsent(e.orgId, k -> new TreeMap<>()).put(key(event.corrId(), e), e);
                 }
                 return true;
             }
@@ -177,9 +192,9 @@ public final class WriteLedger {
     private void settle(Entry e, String corrId) {
         e.claim = null;
         e.leaseHolder = null;
-        LinkedHashMap<String, Entry> m = open.get(e.orgId);
+        TreeMap<OpenKey, Entry> m = e.request == null ? null : open.get(e.orgId);
         if (m != null) {
-            m.remove(corrId);
+            m.remove(key(corrId, e));
             if (m.isEmpty()) {
                 open.remove(e.orgId);
             }
@@ -202,12 +217,12 @@ public final class WriteLedger {
      * {@code now + lease}. Takes effect at once; write the grants' events, or {@link #revert} them.
      */
     public synchronized List<Grant> lease(String orgId, String adapterId, Predicate<WriteRequest> wanted, int size, long now, Duration lease) {
-        LinkedHashMap<String, Entry> m = open.get(orgId);
+        TreeMap<OpenKey, Entry> m = open.get(orgId);
         if (m == null) {
             return List.of();
         }
         List<Grant> grants = new ArrayList<>();
-        for (Map.Entry<String, Entry> me : m.entrySet()) {
+        for (Map.Entry<OpenKey, Entry> me : m.entrySet()) {
             if (size > 0 && grants.size() >= size) {
                 break;
             }
@@ -216,7 +231,7 @@ public final class WriteLedger {
                 continue;
             }
             long until = now + lease.toMillis();
-            grants.add(new Grant(e.request, new WriteEvent.Leased(me.getKey(), adapterId, now, until), e.leaseHolder, e.leaseUntil));
+            grants.add(new Grant(e.request, new WriteEvent.Leased(me.getKey().corrId(), adapterId, now, until), e.leaseHolder, e.leaseUntil));
             e.leaseHolder = adapterId;
             e.leaseUntil = until;
         }
@@ -263,12 +278,12 @@ public final class WriteLedger {
      */
     public synchronized List<WriteEvent.Expired> claimExpiries(long now) {
         List<WriteEvent.Expired> due = new ArrayList<>();
-        for (LinkedHashMap<String, Entry> m : open.values()) {
-            for (Map.Entry<String, Entry> me : m.entrySet()) {
+        for (TreeMap<OpenKey, Entry> m : open.values()) {
+            for (Map.Entry<OpenKey, Entry> me : m.entrySet()) {
                 Entry e = me.getValue();
                 if (e.claim == null && deadline(e.request) <= now) {
                     e.claim = Claim.EXPIRY;
-                    due.add(new WriteEvent.Expired(me.getKey(), e.orgId, now));
+                    due.add(new WriteEvent.Expired(me.getKey().corrId(), e.orgId, now));
                 }
             }
         }
@@ -306,7 +321,7 @@ public final class WriteLedger {
     public synchronized int[] openAndLeased(long now) {
         int o = 0;
         int l = 0;
-        for (LinkedHashMap<String, Entry> m : open.values()) {
+        for (TreeMap<OpenKey, Entry> m : open.values()) {
             for (Entry e : m.values()) {
                 o++;
                 if (e.leaseHolder != null && e.leaseUntil > now) {

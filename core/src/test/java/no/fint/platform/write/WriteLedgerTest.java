@@ -60,6 +60,12 @@ class WriteLedgerTest {
     }
 
     @Test
+    void oldestFirstWhateverOrderTheLogIsReadIn() {
+        WriteLedger l = ledger(request("late", 30, 120_000), request("early", 10, 120_000), request("mid", 20, 120_000));
+        assertEquals(List.of("early", "mid", "late"), poll(l, "a", 40).stream().map(g -> g.event().corrId()).toList());
+    }
+
+    @Test
     void aRevertedLeaseIsFreeAgain() {
         WriteLedger l = ledger(request("c1", 0, 120_000));
         List<WriteLedger.Grant> g = poll(l, "a", 1_000);
