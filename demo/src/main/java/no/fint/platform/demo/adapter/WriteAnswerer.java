@@ -61,29 +61,37 @@ public final class WriteAnswerer {
         this.domains = List.copyOf(d);
     }
 
-    /** One round: polls every domain and answers what came. Returns how many requests were answered. */
+    /** One round: polls every domain of the contract and answers what came. Returns how many requests were answered. */
     public int pollOnce() {
         int n = 0;
         for (String domain : domains) {
-            ProviderClient.Reply r = client.get("/provider/event/" + domain, Map.of("x-org-id", adapter.orgId(), "x-adapter-id", adapter.adapterId()));
-            if (r.status() != 200) {
-                console.line("write requests of %s: %d", domain, r.status());
-                console.body(r.body());
-                continue;
-            }
-            JsonNode requests;
-            try {
-                requests = JSON.readTree(r.body());
-            } catch (IOException e) {
-                console.line("write requests of %s: unreadable answer (%s)", domain, e.getMessage());
-                continue;
-            }
-            for (JsonNode request : requests) {
-                answer(request);
-                n++;
-            }
+            n += poll("/" + domain);
         }
         return n;
+    }
+
+    /**
+     * One poll of {@code GET /provider/event{path}} ({@code /utdanning}, {@code /utdanning/elev/elev}),
+     * answering what came. Returns how many requests were answered.
+     */
+    public int poll(String path) {
+        ProviderClient.Reply r = client.get("/provider/event" + path, Map.of("x-org-id", adapter.orgId(), "x-adapter-id", adapter.adapterId()));
+        if (r.status() != 200) {
+            console.line("write requests of %s: %d", path, r.status());
+            console.body(r.body());
+            return 0;
+        }
+        JsonNode requests;
+        try {
+            requests = JSON.readTree(r.body());
+        } catch (IOException e) {
+            console.line("write requests of %s: unreadable answer (%s)", path, e.getMessage());
+            return 0;
+        }
+        for (JsonNode request : requests) {
+            answer(request);
+        }
+        return requests.size();
     }
 
     /** Answers counted by verdict ({@code accepted}, {@code rejected}, ...) and by refusals of the provider. */
