@@ -66,7 +66,6 @@ public class EventSweeper {
     public void sweep() {
         try {
             if (!store.loaded()) {
-                store.checkLoaded();
                 return;
             }
             WriteLedger ledger = store.ledger();
