@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the cache has caught up with Kafka as of start. Liveness: the reader is running. */
+/** Readiness: the cache has caught up with Kafka as of start. Liveness: the Kafka reader runs. */
 public final class ConsumerHealth {
 
     private ConsumerHealth() {
@@ -17,11 +17,12 @@ public final class ConsumerHealth {
     @ApplicationScoped
     public static class CacheReady implements HealthCheck {
         @Inject
-        EntitySink sink;
+        TopicSink sink;
 
         @Override
         public HealthCheckResponse call() {
-            return HealthCheckResponse.named("cache-rebuilt").status(sink.ready()).build();
+            return HealthCheckResponse.named("cache-rebuilt").status(sink.ready())
+                    .withData("records", sink.applied()).withData("skipped", sink.rejected()).build();
         }
     }
 
@@ -29,11 +30,11 @@ public final class ConsumerHealth {
     @ApplicationScoped
     public static class SinkAlive implements HealthCheck {
         @Inject
-        EntitySink sink;
+        TopicSink sink;
 
         @Override
         public HealthCheckResponse call() {
-            return HealthCheckResponse.named("entity-sink").status(sink.alive()).build();
+            return HealthCheckResponse.named("kafka-reader").status(sink.alive()).build();
         }
     }
 }

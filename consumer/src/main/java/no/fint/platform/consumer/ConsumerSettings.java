@@ -16,9 +16,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConsumerSettings {
 
+    /** v1's {@code fint.consumer.default-client}. */
+    public static final String DEFAULT_CLIENT = "FINT";
+
     private String orgId;
     private String baseUrl;
     private List<Component> components;
+    private java.util.Set<Component> componentSet;
 
     /** For CDI. */
     protected ConsumerSettings() {
@@ -40,7 +44,8 @@ public class ConsumerSettings {
                     if (!model.hasComponent(c)) {
                         throw new IllegalArgumentException("fint.consumer.components: unknown component " + c);
                     }
-                }).toList();
+                }).distinct().toList();
+        this.componentSet = java.util.Set.copyOf(this.components);
         // Every log line of this process concerns this organisation.
         System.setProperty(OrgLogFormatter.PROCESS_ORG, orgId);
     }
@@ -49,11 +54,17 @@ public class ConsumerSettings {
         return orgId;
     }
 
+    /** Base of every link, without a trailing slash. */
     public String baseUrl() {
         return baseUrl;
     }
 
     public List<Component> components() {
         return components;
+    }
+
+    /** The served components as a set (for the per-request route check). */
+    public java.util.Set<Component> componentSet() {
+        return componentSet;
     }
 }

@@ -4,23 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import no.fint.platform.api.consumer.ResourcesApi;
-import no.fint.platform.model.Component;
-import no.fint.platform.model.InformationModel;
-import no.fint.platform.model.ResourceType;
+import no.fint.platform.cache.OrgCache;
+import no.fint.platform.cache.Page;
+import no.fint.platform.cache.ResourceStore;
+import no.fint.platform.render.V1Bodies;
+import no.fint.platform.render.V1Params;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-/** The v1 read endpoints (paths come from the generated interface). */
+/**
+ * The v1 endpoints of every resource class. Routes and parameters arrive resolved and checked by
+ * {@link RouteFilter}; this class answers from the cache.
+ */
 @ApplicationScoped
 public class ResourcesEndpoint implements ResourcesApi {
 
-    private static final String HAL = "application/hal+json;charset=UTF-8";
-
-    private InformationModel model;
-    private ResourceCache cache;
+    private OrgCache cache;
     private ConsumerSettings settings;
 
     /** For CDI. */
@@ -28,8 +27,7 @@ public class ResourcesEndpoint implements ResourcesApi {
     }
 
     @Inject
-    public ResourcesEndpoint(InformationModel model, ResourceCache cache, ConsumerSettings settings) {
-        this.model = model;
+    public ResourcesEndpoint(OrgCache cache, ConsumerSettings settings) {
         this.cache = cache;
         this.settings = settings;
     }
@@ -37,49 +35,73 @@ public class ResourcesEndpoint implements ResourcesApi {
     @Override
     public Response getCollection(String domain, String pkg, String resource, String sinceTimeStamp, String size,
                                   String offset, String filter, String xOrgId, String xClient) {
-        ResourceType type = type(domain, pkg, resource);
-        List<byte[]> entries = cache.all(type);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes("{\"_embedded\":{\"_entries\":[".getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < entries.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(entries.get(i));
+        // $filter is accepted and ignored: v1 applied it only with the cache disabled.
+        return collection(domain, pkg, resource, sinceTimeStamp, size, offset, xOrgId);
+    }
+
+    @Override
+    public Response queryCollection(String domain, String pkg, String resource, String sinceTimeStamp, String size,
+                                    String offset, String xOrgId, String xClient, String body) {
+        return collection(domain, pkg, resource, sinceTimeStamp, size, offset, xOrgId);
+    }
+
+    private Response collection(String domain, String pkg, String resource, String sinceTimeStamp, String size,
+                                String offset, String xOrgId) {
+        ResourceStore store = store(domain, pkg, resource);
+        if (foreign(xOrgId)) {
+            return V1Responses.cacheNotFound(xOrgId);
         }
-        String tail = "]},\"_links\":{\"self\":[{\"href\":\"" + settings.baseUrl() + type.path() + "/\"}]},\"total_items\":"
-                + entries.size() + ",\"offset\":0,\"size\":" + entries.size() + "}";
-        out.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
-        return Response.ok(out.toByteArray(), HAL).build();
+        Page page;
+        try {
+            page = store.page(V1Params.longParam(sinceTimeStamp), V1Params.intParam(offset), V1Params.intParam(size));
+        } catch (V1Params.Mismatch e) {
+            throw new IllegalStateException("RouteFilter lets no unconvertible parameter through", e);
+        }
+        // Streamed in 64 KB chunks: a page as one array would be a humongous allocation per request.
+        return V1Responses.ok((StreamingOutput) page::writeTo);
     }
 
     @Override
     public Response getResource(String domain, String pkg, String resource, String idField, String idValue,
                                 String xOrgId, String xClient) {
-        ResourceType type = type(domain, pkg, resource);
-        return cache.find(type, idField, idValue)
-                .map(bytes -> Response.ok(bytes, HAL).build())
-                .orElseGet(() -> Response.status(404).type("application/json;charset=UTF-8")
-                        .entity(("{\"message\":\"" + idValue + "\",\"exception\":\"class no.fint.consumer.exceptions.EntityNotFoundException\"}")
-                                .getBytes(StandardCharsets.UTF_8)).build());
+        ResourceStore store = store(domain, pkg, resource);
+        if (foreign(xOrgId)) {
+            return V1Responses.cacheNotFound(xOrgId);
+        }
+        return store.one(idField, idValue)
+                .map(V1Responses::ok)
+                .orElseGet(() -> V1Responses.entityNotFound(idValue));
     }
 
     @Override
     public Response getLastUpdated(String domain, String pkg, String resource, String xOrgId, String xClient) {
-        type(domain, pkg, resource);
-        return Response.ok("{\"lastUpdated\":\"0\"}", HAL).build();
+        ResourceStore store = store(domain, pkg, resource);
+        if (foreign(xOrgId)) {
+            return V1Responses.cacheNotFound(xOrgId);
+        }
+        return V1Responses.ok(V1Bodies.lastUpdated(store.lastUpdated()));
     }
 
     @Override
     public Response getCacheSize(String domain, String pkg, String resource, String xOrgId, String xClient) {
-        return Response.ok("{\"size\":" + cache.size(type(domain, pkg, resource)) + "}", HAL).build();
+        ResourceStore store = store(domain, pkg, resource);
+        if (foreign(xOrgId)) {
+            return V1Responses.cacheNotFound(xOrgId);
+        }
+        return V1Responses.ok(V1Bodies.cacheSize(store.size()));
     }
 
-    private ResourceType type(String domain, String pkg, String resource) {
-        Component c = new Component(domain, pkg);
-        if (!settings.components().contains(c)) {
-            throw new NotFoundException(); // empty 404: Helidon routes on (health, metrics, openapi)
+    /** An x-org-id naming another organisation: this process holds no cache for it. */
+    private boolean foreign(String xOrgId) {
+        return xOrgId != null && !xOrgId.equals(settings.orgId());
+    }
+
+    private ResourceStore store(String domain, String pkg, String resource) {
+        // RouteFilter sends only served resources here, in lower case; anything else is not ours.
+        ResourceStore store = cache.storeByPath("/" + domain + "/" + pkg + "/" + resource);
+        if (store == null) {
+            throw new NotFoundException();
         }
-        return model.resource(c, resource).orElseThrow(NotFoundException::new);
+        return store;
     }
 }

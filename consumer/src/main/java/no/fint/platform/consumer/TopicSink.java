@@ -1,0 +1,299 @@
+package no.fint.platform.consumer;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import no.fint.platform.cache.OrgCache;
+import no.fint.platform.model.Component;
+import no.fint.platform.records.RecordHeaders;
+import no.fint.platform.records.RecordKeys;
+import no.fint.platform.records.Topics;
+import no.fint.platform.service.KafkaSettings;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads this organisation's entity and relation topics of the served components from the beginning
+ * into the {@link OrgCache} ("sink" out of Kafka) and keeps following them, with
+ * {@code fint.consumer.readers} Kafka consumers in parallel (each owns a share of the partitions, so
+ * all versions of one key stay with one reader, in order). Ready once every partition that existed at
+ * start has been read up to its end offset at that moment; never unready again on later lag. Topics
+ * (and partitions) that appear later are picked up within {@value #REFRESH_MS} ms.
+ */
+@ApplicationScoped
+public class TopicSink {
+
+    private static final Logger LOG = Logger.getLogger(TopicSink.class.getName());
+    static final long REFRESH_MS = 500;
+    /** Liveness: a reader loop that has not turned for this long is stuck. */
+    private static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private record Source(Component component, boolean entity) {
+    }
+
+    private final Map<String, Source> topics = new HashMap<>();
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final List<Reader> readers = new ArrayList<>();
+    private ConsumerSettings settings;
+    private KafkaSettings kafka;
+    private OrgCache cache;
+    private int readerCount;
+    private volatile boolean ready;
+    private volatile boolean running = true;
+    private volatile long startedAt;
+    private volatile long readyAt;
+
+    /** For CDI. */
+    protected TopicSink() {
+    }
+
+    @Inject
+    public TopicSink(ConsumerSettings settings, KafkaSettings kafka, OrgCache cache,
+                     @ConfigProperty(name = "fint.consumer.readers", defaultValue = "2") int readerCount) {
+        this.settings = settings;
+        this.kafka = kafka;
+        this.cache = cache;
+        this.readerCount = Math.max(1, readerCount);
+        for (Component c : settings.components()) {
+            topics.put(Topics.entity(settings.orgId(), c), new Source(c, true));
+            topics.put(Topics.relation(settings.orgId(), c), new Source(c, false));
+        }
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        startedAt = System.currentTimeMillis();
+        for (int i = 0; i < readerCount; i++) {
+            Reader r = new Reader(i);
+            readers.add(r);
+            Thread t = new Thread(r, "topic-sink-" + settings.orgId() + "-" + i);
+            t.setDaemon(true);
+            r.thread = t;
+            t.start();
+        }
+    }
+
+    /** The cache has caught up with Kafka as of start. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** False when a reading thread has died or stopped turning. */
+    public boolean alive() {
+        if (readers.isEmpty()) {
+            return false;
+        }
+        for (Reader r : readers) {
+            Thread t = r.thread;
+            if (t == null || !t.isAlive() || r.failure != null || System.nanoTime() - r.lastTurn > STUCK_NANOS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Records applied to the cache, and records skipped (unreadable, unknown resource). */
+    public long applied() {
+        return applied.get();
+    }
+
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /** Milliseconds from the readers' start until ready, or -1. */
+    public long rebuildMillis() {
+        return ready ? readyAt - startedAt : -1;
+    }
+
+    private synchronized void readerCaughtUp() {
+        if (ready) {
+            return;
+        }
+        for (Reader r : readers) {
+            if (!r.caughtUp) {
+                return;
+            }
+        }
+        cache.markLive();
+        readyAt = System.currentTimeMillis();
+        LOG.info(() -> "Cache rebuilt from Kafka in " + (readyAt - startedAt) + " ms (" + applied.get() + " records, "
+                + readers.size() + " readers, process up " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms); ready");
+        ready = true;
+    }
+
+    /** One Kafka consumer and the partitions it owns. */
+    private final class Reader implements Runnable {
+        private final int index;
+        private final Map<TopicPartition, Long> startupEnd = new HashMap<>();
+        private volatile Thread thread;
+        private volatile Throwable failure;
+        private volatile long lastTurn = System.nanoTime();
+        private volatile boolean caughtUp;
+        private volatile KafkaConsumer<String, byte[]> consumer;
+
+        Reader(int index) {
+            this.index = index;
+        }
+
+        private boolean mine(TopicPartition tp) {
+            return Math.floorMod(tp.topic().hashCode() + tp.partition(), readerCount) == index;
+        }
+
+        @Override
+        public void run() {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(kafka.reader("fint-consumer-" + settings.orgId() + "-" + index))) {
+                consumer = c;
+                Set<TopicPartition> assigned = new HashSet<>();
+                long lastRefresh = 0;
+                boolean listed = false;
+                while (running) {
+                    lastTurn = System.nanoTime();
+                    if (System.currentTimeMillis() - lastRefresh >= REFRESH_MS) {
+                        try {
+                            Set<TopicPartition> added = refresh(c, assigned);
+                            if (!listed) {
+                                // The rule: ready once every partition existing now is read up to its end now.
+                                startupEnd.putAll(c.endOffsets(added, Duration.ofSeconds(30)));
+                                listed = true;
+                                if (index == 0) {
+                                    LOG.info(() -> "Rebuilding with " + readerCount + " readers; reader 0 has " + added.size() + " partitions");
+                                }
+                            }
+                        } catch (WakeupException | InterruptException e) {
+                            break;
+                        } catch (KafkaException e) {
+                            LOG.log(Level.WARNING, "Kafka did not answer the topic listing; retrying", e);
+                        }
+                        lastRefresh = System.currentTimeMillis();
+                    }
+                    if (assigned.isEmpty()) {
+                        if (listed && !caughtUp) {
+                            caughtUp = true;
+                            readerCaughtUp();
+                        }
+                        sleep(100);
+                        continue;
+                    }
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(100));
+                    for (ConsumerRecord<String, byte[]> r : records) {
+                        apply(r);
+                    }
+                    if (!caughtUp && listed && caughtUp(c)) {
+                        caughtUp = true;
+                        readerCaughtUp();
+                    }
+                }
+            } catch (WakeupException | InterruptException e) {
+                // stopping
+            } catch (Throwable e) {
+                failure = e;
+                LOG.log(Level.SEVERE, "Kafka reader " + index + " stopped; liveness reports DOWN", e);
+            }
+        }
+
+        private Set<TopicPartition> refresh(KafkaConsumer<String, byte[]> c, Set<TopicPartition> assigned) {
+            Set<TopicPartition> added = new HashSet<>();
+            Map<String, List<PartitionInfo>> all = c.listTopics(Duration.ofSeconds(10));
+            for (Map.Entry<String, List<PartitionInfo>> t : all.entrySet()) {
+                if (!topics.containsKey(t.getKey())) {
+                    continue;
+                }
+                for (PartitionInfo p : t.getValue()) {
+                    TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+                    if (mine(tp) && assigned.add(tp)) {
+                        added.add(tp);
+                    }
+                }
+            }
+            if (!added.isEmpty()) {
+                c.assign(assigned);
+                c.seekToBeginning(added);
+            }
+            return added;
+        }
+
+        private boolean caughtUp(KafkaConsumer<String, byte[]> c) {
+            for (Map.Entry<TopicPartition, Long> e : startupEnd.entrySet()) {
+                if (c.position(e.getKey()) < e.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void wakeup() {
+            KafkaConsumer<String, byte[]> c = consumer;
+            if (c != null) {
+                c.wakeup();
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> r) {
+        Source source = topics.get(r.topic());
+        try {
+            OrgCache.Outcome outcome;
+            if (source.entity()) {
+                String key = r.key();
+                Header lm = r.headers().lastHeader(RecordHeaders.LAST_MODIFIED);
+                long lastModified = lm != null ? RecordHeaders.decodeLong(lm.value()) : r.timestamp();
+                outcome = cache.applyEntity(source.component(), RecordKeys.resourceName(key), RecordKeys.identifier(key), r.value(), lastModified);
+            } else {
+                outcome = cache.applyEdge(r.key(), r.value());
+            }
+            if (outcome == OrgCache.Outcome.INVALID || outcome == OrgCache.Outcome.UNKNOWN_TYPE) {
+                reject(r, outcome.name(), null);
+            } else {
+                applied.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            // One bad record must not stop the organisation's cache.
+            reject(r, "unreadable", e);
+        }
+    }
+
+    private void reject(ConsumerRecord<String, byte[]> r, String why, Exception e) {
+        long n = rejected.incrementAndGet();
+        if (n <= 100 || n % 10_000 == 0) {
+            LOG.log(Level.WARNING, "Skipping record " + r.topic() + "/" + r.partition() + "@" + r.offset() + " (" + why + "; " + n + " skipped so far)", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        readers.forEach(Reader::wakeup);
+    }
+}

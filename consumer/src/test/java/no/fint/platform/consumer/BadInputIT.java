@@ -1,0 +1,214 @@
+package no.fint.platform.consumer;
+
+import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.WebTarget;
+import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.model.Component;
+import no.fint.platform.render.JsonText;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input, one test each: every answer is the v1 one (never a 500), and after each the service still
+ * answers a good request.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+@HelidonTest
+@AddConfig(key = "fint.consumer.org-id", value = "badinput.no")
+class BadInputIT {
+
+    static final Component ELEV = Component.parse("utdanning/elev");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String SPRING_400 = "\\{\"timestamp\":\"[0-9T:-]+Z\",\"status\":400,\"error\":\"Bad Request\","
+            + "\"exception\":\"org.springframework.web.method.annotation.MethodArgumentTypeMismatchException\",\"message\":\"Failed to convert value of type "
+            + "'java.lang.String' to required type '(int|long)'; nested exception is java.lang.NumberFormatException: For input string: \\\\\".*\\\\\"\",\"path\":\"[^\"]+\"}";
+    static Feed feed;
+
+    @Inject
+    WebTarget target;
+
+    @BeforeAll
+    static void data() {
+        feed = new Feed("badinput.no").topics(ELEV);
+        feed.entity(ELEV, "elev", "good", "{\"systemId\":{\"identifikatorverdi\":\"good\"}}", 1);
+    }
+
+    @AfterAll
+    static void close() {
+        feed.close();
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.getUri().toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(20));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(path, e);
+        }
+    }
+
+    HttpResponse<String> poll(String path) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> r = get(path);
+        while (r.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            r = get(path);
+        }
+        return r;
+    }
+
+    /** The status of a request sent as raw bytes (java.net.URI refuses malformed escapes). */
+    int rawStatus(String rawPath) throws Exception {
+        URI base = target.getUri();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
+    @AfterEach
+    void serviceStillAnswers() throws InterruptedException {
+        assertEquals(200, poll("/utdanning/elev/elev/systemid/good").statusCode());
+        assertEquals(200, get("/health/live").statusCode());
+    }
+
+    @Test
+    void unknownResource() {
+        HttpResponse<String> r = get("/utdanning/elev/nosuchresource");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().matches("\\{\"timestamp\":\"[0-9T:-]+Z\",\"status\":404,\"error\":\"Not Found\",\"message\":\"No message available\",\"path\":\"/utdanning/elev/nosuchresource\"}"), r.body());
+        assertEquals("application/json;charset=UTF-8", r.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(404, get("/utdanning/elev/nosuchresource/systemid/1").statusCode());
+    }
+
+    @Test
+    void unknownIdentifierField() {
+        HttpResponse<String> r = get("/utdanning/elev/elev/fodselsnummer/1");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("\"status\":404,\"error\":\"Not Found\",\"message\":\"No message available\",\"path\":\"/utdanning/elev/elev/fodselsnummer/1\""), r.body());
+    }
+
+    @Test
+    void identifierValueNotCached() {
+        HttpResponse<String> r = get("/utdanning/elev/elev/systemid/absent");
+        assertEquals(404, r.statusCode());
+        assertEquals("{\"message\":\"absent\",\"exception\":\"class no.fint.consumer.exceptions.EntityNotFoundException\"}", r.body());
+        assertEquals("application/hal+json;charset=UTF-8", r.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void nonNumericSize() {
+        HttpResponse<String> r = get("/utdanning/elev/elev?size=ten");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().matches(SPRING_400), r.body());
+        assertTrue(r.body().contains("required type 'int'") && r.body().contains("For input string: \\\"ten\\\""), r.body());
+    }
+
+    @Test
+    void nonNumericOffset() {
+        HttpResponse<String> r = get("/utdanning/elev/elev?size=1&offset=1e3");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().matches(SPRING_400), r.body());
+    }
+
+    @Test
+    void nonNumericSinceTimeStamp() {
+        HttpResponse<String> r = get("/utdanning/elev/elev?sinceTimeStamp=2019-06-03");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().matches(SPRING_400), r.body());
+        assertTrue(r.body().contains("required type 'long'"), r.body());
+    }
+
+    @Test
+    void hugeSizeAndOffsetValues() {
+        HttpResponse<String> all = get("/utdanning/elev/elev?size=2147483647");
+        assertEquals(200, all.statusCode());
+        assertTrue(all.body().endsWith("\"offset\":0,\"size\":1}"), all.body());
+        HttpResponse<String> far = get("/utdanning/elev/elev?size=2147483647&offset=2147483647");
+        assertEquals(200, far.statusCode());
+        assertTrue(far.body().endsWith("\"offset\":2147483647,\"size\":0}"), far.body());
+        assertEquals(400, get("/utdanning/elev/elev?size=2147483648").statusCode());
+        assertEquals(400, get("/utdanning/elev/elev?size=99999999999999999999999999999").statusCode());
+        assertEquals(400, get("/utdanning/elev/elev?sinceTimeStamp=99999999999999999999999999999").statusCode());
+        assertEquals(200, get("/utdanning/elev/elev?size=-5&offset=-3").statusCode());
+    }
+
+    @Test
+    void organisationWithoutData() {
+        HttpResponse<String> r = get("/utdanning/elev/elev", "x-org-id", "rogfk.no", "x-client", "someone");
+        assertEquals(503, r.statusCode());
+        assertEquals("{\"message\":\"rogfk.no\",\"exception\":\"class no.fint.cache.exceptions.CacheNotFoundException\"}", r.body());
+        assertEquals(503, get("/utdanning/elev/elev/systemid/good", "x-org-id", "rogfk.no").statusCode());
+        assertEquals(503, get("/utdanning/elev/elev/last-updated", "x-org-id", "rogfk.no").statusCode());
+        // this organisation's class without data: v1's empty collection, not an error
+        HttpResponse<String> empty = get("/utdanning/elev/klasse", "x-org-id", "badinput.no");
+        assertEquals(200, empty.statusCode());
+        assertTrue(empty.body().startsWith("{\"_embedded\":{\"_entries\":[]}"), empty.body());
+        assertEquals("{\"lastUpdated\":\"0\"}", get("/utdanning/elev/klasse/last-updated").body());
+    }
+
+    @Test
+    void urlEncodedAndOddIdentifierValues() throws Exception {
+        String[] odd = {"a.b", "a/b", "x y", "æøå", "..", "q\"x", "%41", "a+b", "a;b", "{x}", "a?b", "a#b", "tab\tin"};
+        for (String v : odd) {
+            feed.entity(ELEV, "elev", "odd-" + v, "{\"elevnummer\":{\"identifikatorverdi\":" + JsonText.quote(v) + "},\"systemId\":{\"identifikatorverdi\":"
+                    + JsonText.quote("odd-" + v) + "}}", 1);
+        }
+        String[][] cases = {{"a.b", "a.b"}, {"a%2Fb", "a/b"}, {"a/b", "a/b"}, {"x%20y", "x y"}, {"%C3%A6%C3%B8%C3%A5", "æøå"}, {"%2E%2E", ".."},
+                {"q%22x", "q\"x"}, {"%2541", "%41"}, {"a+b", "a+b"}, {"a;b", "a;b"}, {"%7Bx%7D", "{x}"}, {"a%3Fb", "a?b"}, {"a%23b", "a#b"}, {"tab%09in", "tab\tin"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = poll("/utdanning/elev/elev/elevnummer/" + c[0]);
+            assertEquals(200, r.statusCode(), c[0]);
+            assertTrue(r.body().contains("\"identifikatorverdi\":" + JsonText.quote(c[1])), c[0] + " -> " + r.body());
+        }
+        assertEquals(404, get("/utdanning/elev/elev/elevnummer/A.B").statusCode(), "values are exact");
+        int malformed = rawStatus("/utdanning/elev/elev/elevnummer/%ZZ");
+        assertTrue(malformed == 404 || malformed == 400, "a malformed escape: " + malformed);
+        HttpResponse<String> longValue = get("/utdanning/elev/elev/elevnummer/" + "x".repeat(3000));
+        assertEquals(404, longValue.statusCode());
+        HttpResponse<String> tooLong = get("/utdanning/elev/elev/elevnummer/" + "x".repeat(20000));
+        assertNotEquals(500, tooLong.statusCode());
+        assertTrue(tooLong.statusCode() >= 400 && tooLong.statusCode() < 500, "rejected by the server: " + tooLong.statusCode());
+    }
+
+    @Test
+    void unreadableRecordsAreSkippedAndTheRestIsServed() throws Exception {
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            String topic = no.fint.platform.records.Topics.entity("badinput.no", ELEV);
+            p.send(new ProducerRecord<>(topic, "elev\u001Fbroken", "{\"systemId\":".getBytes(StandardCharsets.UTF_8))).get();
+            p.send(new ProducerRecord<>(topic, "no separator", "{}".getBytes(StandardCharsets.UTF_8))).get();
+            p.send(new ProducerRecord<>(topic, "nosuchresource\u001F1", "{}".getBytes(StandardCharsets.UTF_8))).get();
+            p.send(new ProducerRecord<>(no.fint.platform.records.Topics.relation("badinput.no", ELEV), "garbage", "x".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        feed.entity(ELEV, "elev", "after-broken", "{\"systemId\":{\"identifikatorverdi\":\"after-broken\"}}", 1);
+        assertEquals(200, poll("/utdanning/elev/elev/systemid/after-broken").statusCode());
+        assertEquals(404, get("/utdanning/elev/elev/systemid/broken").statusCode());
+    }
+}
