@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import no.fint.platform.canonical.Canonicalizer;
 import no.fint.platform.canonical.Violations;
 import no.fint.platform.contract.ServiceProcess;
+import no.fint.platform.tokens.EphemeralIdp;
 import no.fint.platform.demo.DataSet;
 import no.fint.platform.model.InformationModel;
 import no.fint.platform.model.ResourceType;
@@ -95,10 +96,11 @@ public final class IngestBenchmark implements Benchmark {
             if (warmup != null) {
                 System.out.println("bench ingest: warm-up with the " + warmup + " data set (not timed)");
                 DataSet warm = DataSet.of(warmup, seed + 1);
-                register(http, provider.url(), "warmup.no", "https://bench.example/warmup-no", warm.types());
+                String warmToken = adapterToken("warmup.no", warm);
+                register(http, provider.url(), warmToken, "warmup.no", "https://bench.example/warmup-no", warm.types());
                 List<Page> warmPages = pages(warm, "warmup.no", "https://bench.example/warmup-no", pageSize);
                 double cpu0 = cpuSeconds("provider.jar");
-                send(http, provider.url(), warmPages, concurrency, new Histogram(TimeUnit.MINUTES.toMicros(5), 3));
+                send(http, provider.url(), warmToken, warmPages, concurrency, new Histogram(TimeUnit.MINUTES.toMicros(5), 3));
                 warmCpu = cpuSeconds("provider.jar") - cpu0;
                 warmResources = warm.totalSize();
             }
@@ -106,14 +108,15 @@ public final class IngestBenchmark implements Benchmark {
             DataSet data = DataSet.of(size, seed);
             System.out.println("bench ingest: generating " + data.totalSize() + " resources into pages");
             List<Page> pages = pages(data, ORG, ADAPTER, pageSize);
-            register(http, provider.url(), ORG, ADAPTER, data.types());
+            String token = adapterToken(ORG, data);
+            register(http, provider.url(), token, ORG, ADAPTER, data.types());
 
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
             System.out.println("bench ingest: sending " + pages.size() + " pages");
             double providerCpu0 = cpuSeconds("provider.jar");
             double brokerCpu0 = cpuSeconds("broker.jar");
             long start = System.nanoTime();
-            send(http, provider.url(), pages, concurrency, latency);
+            send(http, provider.url(), token, pages, concurrency, latency);
             long total = waitVisible(broker.bootstrapServers(), data, Duration.ofMinutes(5));
             double seconds = (System.nanoTime() - start) / 1e9;
             double providerCpu = cpuSeconds("provider.jar") - providerCpu0;
@@ -190,7 +193,12 @@ public final class IngestBenchmark implements Benchmark {
         out.write(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void register(HttpClient http, String base, String org, String adapter, List<ResourceType> types) throws Exception {
+    /** An adapter token of the organisation with the roles of every component of the data set (as a real adapter has). */
+    static String adapterToken(String org, DataSet data) {
+        return EphemeralIdp.shared().adapter(org, data.components().stream().map(c -> c.id()).toArray(String[]::new));
+    }
+
+    static void register(HttpClient http, String base, String token, String org, String adapter, List<ResourceType> types) throws Exception {
         StringBuilder caps = new StringBuilder();
         for (ResourceType t : types) {
             if (caps.length() > 0) {
@@ -202,7 +210,7 @@ public final class IngestBenchmark implements Benchmark {
         }
         String body = "{\"adapterId\":\"" + adapter + "\",\"orgId\":\"" + org + "\",\"heartbeatIntervalInMinutes\":1,\"capabilities\":[" + caps + "]}";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/provider/register"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("register: " + r.statusCode() + " " + r.body());
@@ -210,7 +218,7 @@ public final class IngestBenchmark implements Benchmark {
     }
 
     /** Sends every page with at most {@code concurrency} in flight; any answer but 201 ends the benchmark. */
-    static void send(HttpClient http, String base, List<Page> pages, int concurrency, Histogram latency) throws Exception {
+    static void send(HttpClient http, String base, String token, List<Page> pages, int concurrency, Histogram latency) throws Exception {
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicReference<String> failure = new AtomicReference<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -223,7 +231,8 @@ public final class IngestBenchmark implements Benchmark {
                     try {
                         long t0 = System.nanoTime();
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/provider" + p.path()))
-                                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
+                                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofMinutes(2))
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(p.body())).build(), HttpResponse.BodyHandlers.ofString());
                         long micros = (System.nanoTime() - t0) / 1000;
                         synchronized (latency) {

@@ -5,8 +5,11 @@ import no.fint.platform.demo.DataSet;
 import no.fint.platform.demo.adapter.AdapterSettings;
 import no.fint.platform.demo.adapter.Console;
 import no.fint.platform.demo.adapter.ProviderClient;
+import no.fint.platform.demo.adapter.TokenSource;
 import no.fint.platform.demo.adapter.StopSignal;
 import no.fint.platform.demo.adapter.WriteAnswerer;
+import no.fint.platform.auth.PrincipalKind;
+import no.fint.platform.tokens.EphemeralIdp;
 import no.fint.platform.demo.adapter.WriteSettings;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -87,10 +90,15 @@ public final class WritesBenchmark implements Benchmark {
                          "fint.consumer.org-id", ORG, "fint.consumer.components", "utdanning/elev"))) {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
                 AdapterSettings adapter = AdapterSettings.defaults(ORG).withProvider(provider.url());
-                register(http, provider.url(), adapter);
+                // Tokens of the test IdP the services trust (ServiceProcess): the adapter's and a client's.
+                String adapterToken = EphemeralIdp.shared().mint(EphemeralIdp.shared().request(PrincipalKind.ADAPTER, adapter.username(),
+                        List.of(ORG), "utdanning-elev"));
+                String clientToken = EphemeralIdp.shared().client(ORG, "utdanning-elev");
+                register(http, provider.url(), adapter, adapterToken);
                 StopSignal stop = new StopSignal();
                 Console quiet = new Console(new PrintStream(OutputStream.nullOutputStream()));
-                WriteAnswerer answerer = new WriteAnswerer(new ProviderClient(adapter.provider(), stop, quiet), adapter,
+                WriteAnswerer answerer = new WriteAnswerer(new ProviderClient(adapter.provider(), stop, quiet,
+                        TokenSource.fixed(adapterToken)), adapter,
                         WriteSettings.defaults(), DataSet.of(DataSet.Size.SMALL, 1), quiet);
                 Thread adapterThread = Thread.ofPlatform().name("bench-demo-adapter").start(() -> {
                     while (!stop.requested()) {
@@ -101,9 +109,9 @@ public final class WritesBenchmark implements Benchmark {
                 });
                 try {
                     System.out.println("bench writes: warm-up (not counted)");
-                    Client client = new Client(http, consumer.url(), statusPoll);
+                    Client client = new Client(http, consumer.url(), clientToken, statusPoll);
                     client.run(rate, warmup);
-                    client = new Client(http, consumer.url(), statusPoll);
+                    client = new Client(http, consumer.url(), clientToken, statusPoll);
                     System.out.println("bench writes: measuring");
                     client.run(rate, seconds);
 
@@ -143,12 +151,12 @@ public final class WritesBenchmark implements Benchmark {
         return m;
     }
 
-    private static void register(HttpClient http, String provider, AdapterSettings a) throws Exception {
+    private static void register(HttpClient http, String provider, AdapterSettings a, String token) throws Exception {
         String body = "{\"adapterId\":\"" + a.adapterId() + "\",\"orgId\":\"" + ORG + "\",\"username\":\"" + a.username()
                 + "\",\"heartbeatIntervalInMinutes\":1,\"capabilities\":[{\"domainName\":\"utdanning\",\"packageName\":\"elev\","
                 + "\"resourceName\":\"elev\",\"fullSyncIntervalInDays\":1}]}";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(provider + "/provider/register"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("register: " + r.statusCode() + " " + r.body());
@@ -159,6 +167,7 @@ public final class WritesBenchmark implements Benchmark {
     private static final class Client {
         final HttpClient http;
         final String consumer;
+        final String token;
         final long statusPollMs;
         final Histogram roundTrip = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
         final Histogram accepted = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
@@ -166,9 +175,10 @@ public final class WritesBenchmark implements Benchmark {
         final AtomicLong polls = new AtomicLong();
         final AtomicLong sequence = new AtomicLong();
 
-        Client(HttpClient http, String consumer, long statusPollMs) {
+        Client(HttpClient http, String consumer, String token, long statusPollMs) {
             this.http = http;
             this.consumer = consumer;
+            this.token = token;
             this.statusPollMs = statusPollMs;
         }
 
@@ -191,7 +201,7 @@ public final class WritesBenchmark implements Benchmark {
 
         private HttpRequest.Builder request(String url) {
             return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("x-org-id", ORG).header("x-client", "bench");
+                    .header("Authorization", "Bearer " + token);
         }
 
         private void one(long due) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * rewritten to the form the generated interfaces match ({@link V1Route#internalPath()}); what v1's
  * dispatch layer rejected is answered here with Spring Boot's default error JSON: no route under a
  * served component (404), a parameter that does not convert (400), a missing required header (400).
+ * Before those, the caller's token is checked ({@link ClientAuthorisation}: 401, 403).
  * Paths outside the served components are steered away from every resource method, so Helidon
  * serves them (health, metrics, openapi).
  */
@@ -38,15 +39,18 @@ public class RouteFilter implements ContainerRequestFilter {
 
     private V1Route.Resolver routes;
     private WriteConfig writes;
+    private ClientAuthorisation auth;
 
     /** For CDI. */
     protected RouteFilter() {
     }
 
     @Inject
-    public RouteFilter(ConsumerSettings settings, InformationModel model, WriteConfig writes) {
+    public RouteFilter(ConsumerSettings settings, InformationModel model, WriteConfig writes,
+                       ClientAuthorisation auth) {
         this.routes = new V1Route.Resolver(model, settings.components());
         this.writes = writes;
+        this.auth = auth;
     }
 
     @Override
@@ -61,6 +65,11 @@ public class RouteFilter implements ContainerRequestFilter {
             return;
         }
         V1Route route = resolved.get();
+        Response denied = auth.authorise(route, ctx, raw);
+        if (denied != null) {
+            ctx.abortWith(denied);
+            return;
+        }
         Response error = check(route, ctx, raw);
         if (error == null) {
             error = checkWrite(route, ctx, raw);

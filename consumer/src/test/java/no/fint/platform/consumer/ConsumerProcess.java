@@ -1,5 +1,8 @@
 package no.fint.platform.consumer;
 
+import no.fint.platform.model.InformationModel;
+import no.fint.platform.tokens.EphemeralIdp;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -16,13 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged consumer ({@code target/consumer.jar}) as its own process, the way ./fint up runs it. */
+/**
+ * The packaged consumer ({@code target/consumer.jar}) as its own process, the way ./fint up runs it:
+ * it trusts the test JVM's {@link EphemeralIdp}; {@link #get} reads as a client of its organisation with
+ * the roles of the components it serves.
+ */
 final class ConsumerProcess implements AutoCloseable {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final int port;
+    private final String token;
     final Path log;
 
     ConsumerProcess(String name, Map<String, String> config) {
@@ -39,7 +47,11 @@ final class ConsumerProcess implements AutoCloseable {
         }
         cmd.add("-Dserver.port=" + port);
         cmd.add("-Dserver.host=127.0.0.1");
+        EphemeralIdp.shared().serviceConfig().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        String components = config.get("fint.consumer.components");
+        token = EphemeralIdp.shared().client(config.get("fint.consumer.org-id"), components != null ? components.split(",")
+                : InformationModel.load(InformationModel.DEFAULT_VERSION).components().stream().map(c -> c.id()).toArray(String[]::new));
         cmd.add("-jar");
         cmd.add(jar.toString());
         try {
@@ -59,7 +71,8 @@ final class ConsumerProcess implements AutoCloseable {
     /** GET, or null while the process is not listening yet. */
     HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -1,23 +1,25 @@
 package no.fint.platform.adapter;
 
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * Rule: a sync is allowed only for an adapter with a registered contract, for the contract's
- * organisation, and for a resource the contract declares. "The organisation does not match" means:
- * the organisation the caller writes for differs from the one its contract was registered with.
+ * organisation, registered by the same user, and for a resource the contract declares.
  *
- * <p>Who the caller is comes from a {@link Caller}: until authentication exists, the provider builds
- * it from the page's {@code metadata.orgId} and {@code metadata.adapterId}; with tokens it will come
- * from the token (and the body's values must then match it). The rule does not change.
+ * <p>Who the caller is comes from a {@link Caller}: the organisation is the page's {@code metadata.orgId}
+ * after the provider checked it is one of the token's organisations, the adapter is the page's
+ * {@code metadata.adapterId}, the username the token's {@code cn}. A contract registered for another
+ * organisation is reported exactly like a missing one, so the answer never tells that an adapterId
+ * exists elsewhere.
  */
 public final class ContractGuard {
 
     private ContractGuard() {
     }
 
-    /** Who writes, and for which organisation. */
-    public record Caller(String orgId, String adapterId) {
+    /** Who writes (the token's {@code cn}), for which organisation, as which adapter. */
+    public record Caller(String orgId, String adapterId, String username) {
     }
 
     /** Allowed, or denied with the reason (a 403). */
@@ -54,12 +56,13 @@ public final class ContractGuard {
         if (caller.adapterId() == null || caller.adapterId().isBlank()) {
             return Decision.denied("the adapterId is missing, so the adapter's contract cannot be found");
         }
-        if (contract == null) {
-            return Decision.denied("adapter " + caller.adapterId() + " has no registered contract (POST /provider/register first)");
+        if (contract == null || !contract.orgId().equals(caller.orgId())) {
+            return Decision.denied("adapter " + caller.adapterId() + " has no registered contract for organisation "
+                    + caller.orgId() + " (POST /provider/register first)");
         }
-        if (!contract.orgId().equals(caller.orgId())) {
-            return Decision.denied("organisation " + caller.orgId() + " does not match the contract of adapter "
-                    + caller.adapterId() + ", registered for " + contract.orgId());
+        if (!Objects.equals(contract.username(), caller.username())) {
+            return Decision.denied("adapter " + caller.adapterId() + " is registered by another user (" + contract.username()
+                    + "); the token's cn is " + caller.username());
         }
         return Decision.ALLOWED;
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import no.fint.platform.auth.PrincipalKind;
+import no.fint.platform.auth.Role;
 import no.fint.platform.model.Attribute;
 import no.fint.platform.model.ClassKind;
 import no.fint.platform.model.Component;
@@ -85,8 +87,11 @@ public final class ComponentOpenApi {
         info.put("title", "FINT " + component + " (v1 consumer API)");
         info.put("version", model.version());
         info.put("description", "The resources of " + component + " in FINT information model " + model.version()
-                + ", as the v1 consumer API serves them (HAL+JSON). Generated from the model catalogue.");
+                + ", as the v1 consumer API serves them (HAL+JSON). Generated from the model catalogue. Every operation needs a"
+                + " client's bearer token (scope fint-client, role " + new Role(PrincipalKind.CLIENT, component).text() + ", the organisation in"
+                + " fintAssetIDs); x-org-id and x-client are taken from it.");
         doc.putArray("servers").addObject().put("url", DEFAULT_SERVER);
+        doc.putArray("security").addObject().putArray("bearer");
         ArrayNode tags = doc.putArray("tags");
         ObjectNode paths = doc.putObject("paths");
         for (ResourceType t : types) {
@@ -101,6 +106,7 @@ public final class ComponentOpenApi {
             paths.set(p + "/cache/size", simplePath(cls, "get" + javaName(cls) + "CacheSize", "Number of cached resources", "CacheSize"));
         }
         ObjectNode components = doc.putObject("components");
+        components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
         ObjectNode schemas = components.putObject("schemas");
         schemas.set("Link", object().set("properties", F.objectNode().set("href", type("string"))));
         ObjectNode collectionLinks = object();

@@ -5,6 +5,9 @@ import no.fint.platform.demo.adapter.DemoAdapter;
 import no.fint.platform.demo.adapter.StopSignal;
 import no.fint.platform.demo.adapter.Summary;
 import no.fint.platform.demo.adapter.WriteSettings;
+import no.fint.platform.demo.adapter.TokenSource;
+import no.fint.platform.tokens.LocalIdp;
+import no.fint.platform.tokens.SigningKey;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,14 +24,23 @@ public final class DemoMain {
 
     /** Set by ./fint to the provider of ./fint up (its port may be configured); --provider wins. */
     static final String PROVIDER_PROPERTY = "fint.provider.url";
+    /** Set by ./fint: the local signing key's directory and the issuer and audience ./fint up's services expect. */
+    static final String KEYS_PROPERTY = "fint.keys.dir";
+    static final String ISSUER_PROPERTY = "fint.auth.issuer";
+    static final String AUDIENCE_PROPERTY = "fint.auth.audience";
 
     static final String USAGE = """
             usage: ./fint adapter demo [--org fint.no] [--size small|medium|large] [--provider URL] [--page-size 500]
                                        [--interval 5] [--rounds 0] [--changes 25] [--deletes 5] [--heartbeat 1]
-                                       [--seed 1] [--adapter-id ID] [--status-wait 30]
+                                       [--seed 1] [--adapter-id ID] [--username NAME] [--status-wait 30]
+                                       [--keys DIR | --token TOKEN | --token-url URL --client-id ID --client-secret S
+                                        [--password P] [--scope fint-adapter]]
                                        [--write-poll 1] [--conflict-marker KONFLIKT] [--error-marker FEIL]
                      registers, sends heartbeats, full-syncs the data set, then a round of deltas and deletes
                      every --interval seconds until stopped (Ctrl-C) or --rounds rounds are done (0: no limit);
+                     its bearer tokens are minted with the local key of ./fint up (--keys, default .fint/keys),
+                     fetched from an OAuth2 token endpoint (password grant for --username/--password, else
+                     client credentials), or --token is sent as it is;
                      answers client writes every --write-poll seconds (0: not at all): a resource containing the
                      conflict marker gets a conflict, one containing the error marker an error, rule breaches a rejection
                    ./fint adapter dataset [--size small|medium|large] [--seed N] [--show /domain/package/resource [--count K]]
@@ -47,7 +59,8 @@ public final class DemoMain {
         try {
             switch (all.get(0)) {
                 case "demo" -> demo(new Args(all.subList(1, all.size()), Set.of("org", "size", "seed", "provider", "page-size",
-                        "interval", "rounds", "changes", "deletes", "heartbeat", "adapter-id", "status-wait", "write-poll",
+                        "interval", "rounds", "changes", "deletes", "heartbeat", "adapter-id", "status-wait", "token", "keys",
+                        "token-url", "client-id", "client-secret", "username", "password", "scope", "write-poll",
                         "conflict-marker", "error-marker")));
                 case "dataset" -> dataset(new Args(all.subList(1, all.size()), Set.of("size", "seed", "show", "count")));
                 default -> throw new Args.UsageException("unknown command '" + all.get(0) + "' (demo or dataset)");
@@ -72,11 +85,37 @@ public final class DemoMain {
                 Thread.currentThread().interrupt();
             }
         }, "demo-adapter-stop"));
-        Summary summary = new DemoAdapter(settings, writeSettings(args), System.out).run(stop);
+        Summary summary = new DemoAdapter(settings, writeSettings(args), System.out, tokens(args, settings)).run(stop);
         done.countDown();
         if (!stop.requested()) {
             System.exit(summary.clean() ? 0 : 1); // (during a shutdown, exit would block: just return)
         }
+    }
+
+    /**
+     * {@code --token} as it is, tokens from {@code --token-url}, or tokens minted with the local key
+     * (created on first use, as {@code ./fint up} does).
+     */
+    static TokenSource tokens(Args args, AdapterSettings settings) {
+        String token = args.get("token", null);
+        if (token != null) {
+            return TokenSource.fixed(token.strip());
+        }
+        String url = args.get("token-url", null);
+        if (url != null) {
+            String id = args.get("client-id", null);
+            String secret = args.get("client-secret", null);
+            if (id == null || secret == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+                throw new Args.UsageException("--token-url needs an http(s) URL, --client-id and --client-secret");
+            }
+            String password = args.get("password", null);
+            return TokenSource.fetched(java.net.URI.create(url), id, secret, password == null ? null : settings.username(), password,
+                    args.get("scope", "fint-adapter"));
+        }
+        String keys = args.get("keys", System.getProperty(KEYS_PROPERTY, ".fint/keys"));
+        return TokenSource.minted(SigningKey.loadOrCreate(java.nio.file.Path.of(keys)),
+                System.getProperty(ISSUER_PROPERTY, LocalIdp.ISSUER), System.getProperty(AUDIENCE_PROPERTY, LocalIdp.AUDIENCE),
+                settings, DataSet.of(settings.size(), settings.seed()));
     }
 
     static AdapterSettings settings(Args args) {
@@ -100,9 +139,10 @@ public final class DemoMain {
                     .withChanges(args.integer("changes", 25, 0, 1_000_000), args.integer("deletes", 5, 0, 1_000_000))
                     .withHeartbeatMinutes(args.integer("heartbeat", 1, 1, 1440))
                     .withStatusWait(Duration.ofMillis((long) (seconds(args, "status-wait", 30) * 1000)));
-            String adapterId = args.get("adapter-id", null);
-            if (adapterId != null) {
-                s = new AdapterSettings(s.provider(), s.orgId(), adapterId, s.username(), s.size(), s.seed(), s.pageSize(),
+            String adapterId = args.get("adapter-id", s.adapterId());
+            String username = args.get("username", s.username());
+            if (!adapterId.equals(s.adapterId()) || !username.equals(s.username())) {
+                s = new AdapterSettings(s.provider(), s.orgId(), adapterId, username, s.size(), s.seed(), s.pageSize(),
                         s.interval(), s.heartbeatMinutes(), s.fullSyncIntervalDays(), s.changesPerRound(), s.deletesPerRound(),
                         s.rounds(), s.statusWait());
             }

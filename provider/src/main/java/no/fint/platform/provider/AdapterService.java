@@ -11,6 +11,9 @@ import no.fint.platform.api.provider.model.AdapterCapability;
 import no.fint.platform.api.provider.model.AdapterContract;
 import no.fint.platform.api.provider.model.AdapterHeartbeat;
 import no.fint.platform.api.provider.model.AdapterStatus;
+import no.fint.platform.auth.Access;
+import no.fint.platform.auth.FintPrincipal;
+import no.fint.platform.auth.ProviderRules;
 import no.fint.platform.canonical.Violation;
 import no.fint.platform.model.Component;
 import no.fint.platform.model.InformationModel;
@@ -29,9 +32,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Registration (contracts validated against the model, stored durably), heartbeats (over
- * MicroProfile Reactive Messaging) and the status listing. The organisation and adapter come from
- * the body until authentication exists; a heartbeat or registration for an adapterId registered to
- * another organisation is refused.
+ * MicroProfile Reactive Messaging) and the status listing, for the adapter of the token
+ * ({@link ProviderRules}): a contract is for one of the token's organisations, registered by its
+ * {@code cn}, with the token's roles for every component; heartbeats and the listing concern only the
+ * caller's own contracts, and nothing tells that an adapterId exists in another organisation.
  */
 @ApplicationScoped
 public class AdapterService {
@@ -62,7 +66,7 @@ public class AdapterService {
         this.clock = clock;
     }
 
-    public Response register(AdapterContract in) {
+    public Response register(FintPrincipal caller, AdapterContract in) {
         List<Violation> bad = new ArrayList<>();
         List<Capability> caps = new ArrayList<>();
         List<AdapterCapability> declared = in.getCapabilities() == null ? List.of() : new ArrayList<>(in.getCapabilities());
@@ -81,15 +85,20 @@ public class AdapterService {
             return Problems.response(400, "Invalid contract", bad.size() + " problem(s); the contract was not stored",
                     bad.stream().map(v -> Problems.entry(null, null, v.field(), v.reason())).toList());
         }
+        List<Component> components = caps.stream().map(c -> model.resourceByPath(c.resource()).orElseThrow().component()).toList();
+        Access access = ProviderRules.register(caller, in.getOrgId(), in.getUsername(), components);
+        if (!access.allowed()) {
+            return refused(access);
+        }
         if (!contracts.loaded()) {
             return unavailable("The provider is still loading contracts from Kafka");
         }
-        Contract existing = contracts.get(in.getAdapterId());
-        if (existing != null && !existing.orgId().equals(in.getOrgId())) {
-            return Problems.response(409, "Adapter registered for another organisation", "adapterId " + in.getAdapterId()
-                    + " is registered for " + existing.orgId() + "; an adapterId belongs to one organisation");
+        access = ProviderRules.reRegister(caller, contracts.get(in.getAdapterId()), in.getOrgId());
+        if (!access.allowed()) {
+            return refused(access);
         }
-        Contract contract = new Contract(in.getAdapterId(), in.getOrgId(), in.getUsername(),
+        // The token's cn is the contract's user (an adapter that leaves username out gets it filled in).
+        Contract contract = new Contract(in.getAdapterId(), in.getOrgId(), caller.username(),
                 in.getHeartbeatIntervalInMinutes() == null ? ContractCheck.DEFAULT_HEARTBEAT_MINUTES : in.getHeartbeatIntervalInMinutes(),
                 caps, clock.millis());
         try {
@@ -104,21 +113,23 @@ public class AdapterService {
         return JsonBodies.ok(toApi(contract));
     }
 
-    public Response heartbeat(AdapterHeartbeat hb) {
+    public Response heartbeat(FintPrincipal caller, AdapterHeartbeat hb) {
         if (!Topics.validOrgId(hb.getOrgId())) {
             return Problems.response(400, "Invalid orgId", "'" + hb.getOrgId() + "' is not an organisation id");
+        }
+        Access access = ProviderRules.organisation(caller, hb.getOrgId());
+        if (!access.allowed()) {
+            return refused(access);
         }
         if (!contracts.loaded()) {
             return unavailable("The provider is still loading contracts from Kafka");
         }
         Contract c = contracts.get(hb.getAdapterId());
-        if (c == null) {
-            return Problems.response(404, "Unknown adapter", "adapter " + hb.getAdapterId() + " has no registered contract (POST /provider/register first)");
+        access = ProviderRules.heartbeat(caller, hb.getOrgId(), hb.getAdapterId(), c);
+        if (!access.allowed()) {
+            return refused(access);
         }
-        if (!c.orgId().equals(hb.getOrgId())) {
-            return Problems.response(403, "Organisation does not match", "organisation " + hb.getOrgId()
-                    + " does not match the contract of adapter " + hb.getAdapterId() + ", registered for " + c.orgId());
-        }
+        hb.setUsername(caller.username()); // the heartbeat record names who sent it, as the token says
         try {
             topics.ensureEvents(Topics.heartbeats(), 1, TimeUnit.DAYS.toMillis(1));
             emitter.send(Json.mapper().writeValueAsString(hb)).toCompletableFuture()
@@ -133,14 +144,20 @@ public class AdapterService {
         return Response.ok("\uD83D\uDC97", "text/plain;charset=UTF-8").build();
     }
 
-    public List<AdapterStatus> adapters(String orgId) {
-        return contracts.all().stream()
+    /** The caller's own adapters (of one of its organisations when {@code orgId} is given). */
+    public Response adapters(FintPrincipal caller, String orgId) {
+        Access access = ProviderRules.listing(caller, orgId);
+        if (!access.allowed()) {
+            return refused(access);
+        }
+        return JsonBodies.ok(contracts.all().stream()
+                .filter(c -> ProviderRules.listed(caller, c))
                 .filter(c -> orgId == null || orgId.isBlank() || c.orgId().equals(orgId))
                 .sorted(Comparator.comparing(Contract::orgId).thenComparing(Contract::adapterId))
                 .map(c -> new AdapterStatus().adapterId(c.adapterId()).orgId(c.orgId()).contract(toApi(c))
                         .lastHeartbeat(heartbeats.lastHeartbeat(c.adapterId()))
                         .heartbeat(AdapterStatus.HeartbeatEnum.fromValue(heartbeats.liveness(c).name())))
-                .toList();
+                .toList());
     }
 
     private AdapterContract toApi(Contract c) {
@@ -155,6 +172,15 @@ public class AdapterService {
         return new AdapterContract().adapterId(c.adapterId()).orgId(c.orgId()).username(c.username())
                 .heartbeatIntervalInMinutes(c.heartbeatIntervalInMinutes()).capabilities(new java.util.LinkedHashSet<>(caps))
                 .time(c.registeredAt());
+    }
+
+    private static Response refused(Access access) {
+        String title = switch (access.status()) {
+            case 404 -> "Unknown adapter";
+            case 409 -> "Conflict";
+            default -> "Forbidden";
+        };
+        return Problems.response(access.status(), title, access.reason());
     }
 
     private Response unavailable(String detail) {

@@ -2,21 +2,27 @@ package no.fint.platform.provider;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import no.fint.platform.adapter.ContractGuard;
+import jakarta.ws.rs.core.SecurityContext;
 import no.fint.platform.api.provider.EventApi;
 import no.fint.platform.api.provider.model.ResponseFintEvent;
+import no.fint.platform.auth.FintPrincipal;
+import no.fint.platform.service.auth.TokenSecurityContext;
 
 /**
  * The client-write endpoints of the provider API (FINT v2 wire format): polls for pending write
- * requests and the adapters' answers. Thin: {@link EventService} decides. The caller of a poll is
- * built here, in one place, from the {@code x-org-id} and {@code x-adapter-id} headers until
- * authentication supplies it from the token.
+ * requests and the adapters' answers. Thin: {@link EventService} decides. The caller is the token's
+ * principal ({@link AdapterAuthFilter}); a poll's optional {@code x-org-id} and {@code x-adapter-id}
+ * narrow it to one of the token's organisations and one of its user's contracts.
  */
 @ApplicationScoped
 public class EventResource implements EventApi {
 
     private EventService service;
+
+    @Context
+    SecurityContext security;
 
     /** For CDI. */
     protected EventResource() {
@@ -27,13 +33,17 @@ public class EventResource implements EventApi {
         this.service = service;
     }
 
-    private static ContractGuard.Caller caller(String xOrgId, String xAdapterId) {
-        return new ContractGuard.Caller(xOrgId, xAdapterId);
+    private EventService.Poller caller(String xOrgId, String xAdapterId) {
+        return new EventService.Poller(principal(), xOrgId, xAdapterId);
+    }
+
+    private FintPrincipal principal() {
+        return TokenSecurityContext.principal(security);
     }
 
     @Override
     public Response answerEvent(ResponseFintEvent event) {
-        return service.answer(event);
+        return service.answer(principal(), event);
     }
 
     @Override

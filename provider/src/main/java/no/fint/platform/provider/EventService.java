@@ -10,6 +10,9 @@ import no.fint.platform.adapter.ContractGuard;
 import no.fint.platform.api.provider.model.EventProblem;
 import no.fint.platform.api.provider.model.RequestFintEvent;
 import no.fint.platform.api.provider.model.ResponseFintEvent;
+import no.fint.platform.auth.Access;
+import no.fint.platform.auth.FintPrincipal;
+import no.fint.platform.auth.ProviderRules;
 import no.fint.platform.canonical.Violation;
 import no.fint.platform.canonical.check.KnownResourceCheck;
 import no.fint.platform.model.Component;
@@ -39,9 +42,8 @@ import java.util.function.Predicate;
  * The decisions themselves are {@link WriteLedger}'s, the checks {@link AnswerCheck}'s and
  * {@link ContractGuard}'s (core); this class orders them and does the I/O.
  *
- * <p>Who calls: until authentication exists a poll names its organisation and adapter in the headers
- * {@code x-org-id} and {@code x-adapter-id}, an answer in its body ({@code orgId}, {@code adapterId});
- * each endpoint builds one {@link ContractGuard.Caller} from them, which a token's principal will replace.
+ * <p>Who calls: the adapter token's principal; what it may poll and answer is {@link ProviderRules}'
+ * ({@code mayPoll}, {@code answer}); an answer's {@code adapterId} must be a contract of the token's user.
  */
 @ApplicationScoped
 public class EventService {
@@ -77,17 +79,31 @@ public class EventService {
     }
 
     /**
-     * {@code GET /provider/event/{domain}[/{package}[/{resource}]]}: the pending requests of the
-     * caller's organisation within the polled path and the caller's contract, at most {@code size}
-     * (0: all), each leased to the caller.
+     * Who polls: the token's principal, and optionally one of its organisations ({@code x-org-id}) and
+     * one adapter contract of its user ({@code x-adapter-id}).
+     */
+    public record Poller(FintPrincipal principal, String orgId, String adapterId) {
+    }
+
+    /**
+     * {@code GET /provider/event/{domain}[/{package}[/{resource}]]}: the pending requests within the
+     * polled path of the token's organisations (or the one {@code x-org-id} names) and of the components
+     * the token holds the adapter role of (and, with {@code x-adapter-id}, the capabilities of that
+     * adapter's contract), at most {@code size} (0: all), each leased to the caller ({@code x-adapter-id},
+     * else the token's {@code cn}).
      *
      * @param pkg      null for a domain poll
      * @param resource null for a domain or component poll
      */
-    public Response poll(String domain, String pkg, String resource, Integer size, ContractGuard.Caller caller) {
-        if (caller.orgId() == null || caller.orgId().isBlank() || caller.adapterId() == null || caller.adapterId().isBlank()) {
-            return Problems.response(400, "Who polls?", "The headers x-org-id and x-adapter-id name the polling adapter's organisation "
-                    + "and adapterId (until authentication takes them from the token)");
+    public Response poll(String domain, String pkg, String resource, Integer size, Poller caller) {
+        FintPrincipal p = caller.principal();
+        String org = blank(caller.orgId()) ? null : caller.orgId();
+        String adapterId = blank(caller.adapterId()) ? null : caller.adapterId();
+        if (org != null) {
+            Access access = ProviderRules.organisation(p, org);
+            if (!access.allowed()) {
+                return Problems.response(access.status(), "Forbidden", access.reason());
+            }
         }
         Optional<Predicate<String>> scope = scope(domain, pkg, resource);
         if (scope.isEmpty()) {
@@ -97,36 +113,58 @@ public class EventService {
         if (!contracts.loaded() || !store.loaded()) {
             return unavailable("The provider is still reading contracts and write requests from Kafka");
         }
-        Contract contract = contracts.get(caller.adapterId());
-        ContractGuard.Decision decision = ContractGuard.authoriseAdapter(caller, contract);
-        if (!decision.allowed()) {
-            return Problems.response(403, "Not allowed by the adapter's contract", decision.reason());
-        }
-        HelidonMdc.set(OrgLogFormatter.ORG, caller.orgId());
-        try {
-            Predicate<String> in = scope.get();
-            Predicate<WriteRequest> wanted = r -> in.test(r.resource()) && contract.capability(r.resource()) != null;
-            long now = clock.millis();
-            List<WriteLedger.Grant> grants = store.ledger().lease(caller.orgId(), caller.adapterId(), wanted,
-                    size == null ? 0 : size, now, settings.lease());
-            if (grants.isEmpty()) {
-                return JsonBodies.ok(List.of());
+        List<String> orgs;
+        Contract contract = null;
+        if (adapterId != null) {
+            contract = contracts.get(adapterId);
+            String contractOrg = org != null ? org : contract != null && p.hasOrg(contract.orgId()) ? contract.orgId() : null;
+            ContractGuard.Decision decision = ContractGuard.authoriseAdapter(
+                    new ContractGuard.Caller(contractOrg, adapterId, p.username()), contract);
+            if (!decision.allowed()) {
+                return Problems.response(403, "Not allowed by the adapter's contract", decision.reason());
             }
+            orgs = List.of(contract.orgId());
+        } else {
+            orgs = org != null ? List.of(org) : List.copyOf(p.orgs());
+        }
+        String holder = adapterId != null ? adapterId : p.username();
+        Predicate<String> in = scope.get();
+        Contract c = contract;
+        Predicate<WriteRequest> wanted = r -> in.test(r.resource())
+                && model.resourceByPath(r.resource()).map(t -> ProviderRules.mayPoll(p, r.orgId(), t.component())).orElse(false)
+                && (c == null || c.capability(r.resource()) != null);
+        int max = size == null ? 0 : size;
+        long now = clock.millis();
+        List<RequestFintEvent> out = new ArrayList<>();
+        for (String o : orgs) {
+            if (max > 0 && out.size() >= max) {
+                break;
+            }
+            HelidonMdc.set(OrgLogFormatter.ORG, o);
             try {
-                source.write(caller.orgId(), grants.stream().map(WriteLedger.Grant::event).toList());
-            } catch (Unavailable e) {
-                store.ledger().revert(grants);
-                return unavailable(e.getMessage());
+                List<WriteLedger.Grant> grants = store.ledger().lease(o, holder, wanted, max == 0 ? 0 : max - out.size(), now, settings.lease());
+                if (grants.isEmpty()) {
+                    continue;
+                }
+                try {
+                    source.write(o, grants.stream().map(WriteLedger.Grant::event).toList());
+                } catch (Unavailable e) {
+                    store.ledger().revert(grants);
+                    return unavailable(e.getMessage());
+                }
+                metrics.leased(grants.size());
+                for (WriteLedger.Grant g : grants) {
+                    out.add(toApi(g.request(), store.ledger().deadline(g.request())));
+                }
+            } finally {
+                HelidonMdc.remove(OrgLogFormatter.ORG);
             }
-            metrics.leased(grants.size());
-            List<RequestFintEvent> out = new ArrayList<>(grants.size());
-            for (WriteLedger.Grant g : grants) {
-                out.add(toApi(g.request(), store.ledger().deadline(g.request())));
-            }
-            return JsonBodies.ok(out);
-        } finally {
-            HelidonMdc.remove(OrgLogFormatter.ORG);
         }
+        return JsonBodies.ok(out);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** The resource paths a poll covers, or empty when the path names nothing in the model. */
@@ -153,8 +191,12 @@ public class EventService {
         return Optional.of(path -> path.startsWith("/" + d + "/"));
     }
 
-    /** {@code POST /provider/event}: the adapter's answer. */
-    public Response answer(ResponseFintEvent event) {
+    /**
+     * {@code POST /provider/event}: the adapter's answer, accepted only from an adapter token of the
+     * request's organisation with the component's role (a request of an organisation the token does not
+     * name is unknown: 404).
+     */
+    public Response answer(FintPrincipal principal, ResponseFintEvent event) {
         AnswerCheck.Input in = input(event);
         List<Violation> shape = AnswerCheck.shape(in);
         if (!shape.isEmpty()) {
@@ -171,6 +213,14 @@ public class EventService {
                     + " (never requested, or answered or expired more than " + settings.keep() + " after it was made)");
         }
         WriteLedger.View v = view.get();
+        Access access = v.request() == null
+                ? (principal.hasOrg(v.orgId()) ? Access.ALLOWED : Access.hidden("No write request with corrId " + in.corrId()))
+                : ProviderRules.answer(principal, in.corrId(), v.orgId(),
+                        model.resourceByPath(v.request().resource()).orElseThrow().component());
+        if (!access.allowed()) {
+            metrics.answer(access.status() == 404 ? "unknown" : "refused");
+            return Problems.response(access.status(), access.status() == 404 ? "Unknown write request" : "Forbidden", access.reason());
+        }
         if (!v.orgId().equals(in.orgId())) {
             metrics.answer("refused");
             return Problems.response(409, "Another organisation's write request", "The write request " + in.corrId()
@@ -181,15 +231,15 @@ public class EventService {
         }
         HelidonMdc.set(OrgLogFormatter.ORG, v.orgId());
         try {
-            return answer(in, v.request(), now);
+            return answer(principal, in, v.request(), now);
         } finally {
             HelidonMdc.remove(OrgLogFormatter.ORG);
         }
     }
 
-    private Response answer(AnswerCheck.Input in, WriteRequest request, long now) {
-        // The caller comes from the body until tokens exist; then from the token (and the body must match it).
-        ContractGuard.Caller caller = new ContractGuard.Caller(in.orgId(), in.adapterId());
+    private Response answer(FintPrincipal principal, AnswerCheck.Input in, WriteRequest request, long now) {
+        // The body's adapter must be a contract of the token's user for the request's organisation.
+        ContractGuard.Caller caller = new ContractGuard.Caller(in.orgId(), in.adapterId(), principal.username());
         ContractGuard.Decision decision = ContractGuard.authorise(caller, contracts.get(in.adapterId()), request.resource());
         if (!decision.allowed()) {
             metrics.answer("refused");

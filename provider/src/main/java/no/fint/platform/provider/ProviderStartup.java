@@ -6,13 +6,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.fint.platform.records.Topics;
 import no.fint.platform.service.TopicAdmin;
+import no.fint.platform.service.auth.TokenAuthenticator;
 
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * At start: load contracts, sync sessions and write requests from Kafka (in the background), register
- * gauges, create the heartbeat topic, start the sweepers.
+ * At start: load the token keys (a provider without token settings does not start), load contracts,
+ * sync sessions and write requests from Kafka (in the background), register gauges, create the
+ * heartbeat topic, start the sweepers.
  */
 @ApplicationScoped
 public class ProviderStartup {
@@ -31,8 +33,11 @@ public class ProviderStartup {
     WriteLedgerStore writes;
     @Inject
     EventSweeper events;
+    @Inject
+    TokenAuthenticator tokens;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        tokens.start();
         try {
             topics.ensureEvents(Topics.heartbeats(), 1, TimeUnit.DAYS.toMillis(1));
         } catch (TopicAdmin.TopicException e) {

@@ -10,6 +10,9 @@ import no.fint.platform.api.provider.model.ProblemEntry;
 import no.fint.platform.api.provider.model.SyncPage;
 import no.fint.platform.api.provider.model.SyncPageEntry;
 import no.fint.platform.api.provider.model.SyncPageMetadata;
+import no.fint.platform.auth.Access;
+import no.fint.platform.auth.FintPrincipal;
+import no.fint.platform.auth.ProviderRules;
 import no.fint.platform.canonical.Canonicalizer;
 import no.fint.platform.canonical.PageCanonicalizer;
 import no.fint.platform.canonical.RawJson;
@@ -35,7 +38,8 @@ import java.util.Optional;
 
 /**
  * One sync page, from the door to Kafka, in this order: the resource exists (404), the metadata is
- * sound (400), the adapter's contract allows it (403), every entry is valid (400, all listed), the
+ * sound (400), the token holds the component's role and the page's organisation (403,
+ * {@link ProviderRules#sync}), the adapter's contract allows it (403), every entry is valid (400, all listed), the
  * sync's session accepts the page (400/409, or a replay answered without writing), then every
  * record is written and acknowledged (else 503) and the page recorded in the session; a completed
  * full sync hands over to {@link StaleDeletion}. Nothing of a refused page is written.
@@ -77,7 +81,7 @@ public class SyncService {
         this.clock = clock;
     }
 
-    public Response page(SyncType type, String domain, String pkg, String resource, SyncPage page) {
+    public Response page(FintPrincipal caller, SyncType type, String domain, String pkg, String resource, SyncPage page) {
         Optional<ResourceType> rt = known.resolve(domain, pkg, resource);
         if (rt.isEmpty()) {
             return Problems.response(404, "Unknown resource", known.reason(domain, pkg, resource));
@@ -91,21 +95,25 @@ public class SyncService {
             return refused(type, 400, "Invalid page metadata", bad.size() + " problem(s) with the page's metadata; nothing was written",
                     bad.stream().map(v -> Problems.entry(null, null, v.field(), v.reason())).toList());
         }
+        Access access = ProviderRules.sync(caller, meta.orgId(), rt.get().component());
+        if (!access.allowed()) {
+            return refused(type, 403, "Forbidden", access.reason(), List.of());
+        }
         HelidonMdc.set(OrgLogFormatter.ORG, meta.orgId());
         try {
-            return admitted(type, rt.get(), meta, entries);
+            return admitted(caller, type, rt.get(), meta, entries);
         } finally {
             HelidonMdc.remove(OrgLogFormatter.ORG);
         }
     }
 
-    private Response admitted(SyncType type, ResourceType rt, PageMeta meta, List<SyncPageEntry> entries) {
+    private Response admitted(FintPrincipal caller, SyncType type, ResourceType rt, PageMeta meta, List<SyncPageEntry> entries) {
         if (!contracts.loaded() || !sessions.loaded()) {
             return unavailable(type, "The provider is still loading contracts and sync sessions from Kafka");
         }
-        // Until authentication exists the caller is who the page says it is; with tokens it will be the token's.
-        ContractGuard.Caller caller = new ContractGuard.Caller(meta.orgId(), meta.adapterId());
-        ContractGuard.Decision decision = ContractGuard.authorise(caller, contracts.get(meta.adapterId()), rt.path());
+        // The organisation is the page's (checked to be one of the token's), the user the token's cn.
+        ContractGuard.Caller who = new ContractGuard.Caller(meta.orgId(), meta.adapterId(), caller.username());
+        ContractGuard.Decision decision = ContractGuard.authorise(who, contracts.get(meta.adapterId()), rt.path());
         if (!decision.allowed()) {
             return refused(type, 403, "Not allowed by the adapter's contract", decision.reason(), List.of());
         }

@@ -4,21 +4,42 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
 
+import no.fint.platform.auth.PrincipalKind;
+import no.fint.platform.tokens.EphemeralIdp;
+import no.fint.platform.tokens.TokenRequest;
+
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What an adapter sends, as JSON text (real HTTP, real JSON). */
+/** What an adapter sends, as JSON text (real HTTP, real JSON), with its bearer token. */
 final class Adapters {
 
     private Adapters() {
     }
 
-    /** Registers an adapter for {@code orgId} with the given resources ("utdanning/elev/elev"), returns its id. */
+    /** The adapter token of an organisation with the roles of the components ("utdanning-elev"). */
+    static String token(String orgId, String... components) {
+        return EphemeralIdp.shared().adapter(orgId, components);
+    }
+
+    /**
+     * Registers an adapter for {@code orgId} with the given resources ("utdanning/elev/elev"), returns its
+     * id. From then on {@code target} sends that organisation's adapter token (with the roles of the
+     * resources' components), as the registered adapter would.
+     */
     static String register(WebTarget target, String orgId, String... resources) {
         String adapterId = "https://vendor.example/" + orgId + "/" + UUID.randomUUID();
+        Set<String> components = new LinkedHashSet<>();
+        for (String r : resources) {
+            String[] p = r.split("/");
+            components.add(String.join("-", java.util.Arrays.copyOfRange(p, 0, p.length - 1)));
+        }
+        Bearer.use(target, token(orgId, components.toArray(String[]::new)));
         StringBuilder caps = new StringBuilder();
         for (String r : resources) {
             String[] p = r.split("/");
@@ -31,7 +52,7 @@ final class Adapters {
                     .append("\",\"fullSyncIntervalInDays\":1,\"deltaSyncInterval\":\"IMMEDIATE\",\"entityUri\":\"/").append(r)
                     .append("\",\"component\":\"").append(p[0]).append('-').append(pkg.replace('/', '-')).append("\"}");
         }
-        String body = "{\"adapterId\":\"" + adapterId + "\",\"orgId\":\"" + orgId + "\",\"username\":\"a@adapter." + orgId
+        String body = "{\"adapterId\":\"" + adapterId + "\",\"orgId\":\"" + orgId + "\",\"username\":\"" + TokenRequest.defaultUsername(PrincipalKind.ADAPTER, orgId)
                 + "\",\"heartbeatIntervalInMinutes\":1,\"time\":1760000000000,\"capabilities\":[" + caps + "]}";
         Response r = target.path("/provider/register").request().post(Entity.json(body));
         assertEquals(200, r.getStatus(), r.readEntity(String.class));
@@ -82,8 +103,12 @@ final class Adapters {
     static java.net.http.HttpResponse<String> send(WebTarget target, String method, String path, String body) {
         try {
             java.net.URI uri = target.getUri().resolve(path);
-            return HTTP.send(java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            if (Bearer.of(target) != null) {
+                request.header("Authorization", "Bearer " + Bearer.of(target));
+            }
+            return HTTP.send(request.build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -6,7 +6,10 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import no.fint.platform.auth.PrincipalKind;
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.tokens.EphemeralIdp;
+import no.fint.platform.tokens.TokenRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -122,7 +125,12 @@ class BadInputIT {
     void orgNotMatchingTheAdaptersContract() {
         String other = Adapters.page(corrId, "someone-else.no", adapter, 1, 1, 1, Adapters.elevs("1"));
         String body = assertRefused(post(other), 403);
-        assertTrue(body.contains("organisation someone-else.no does not match the contract of adapter " + adapter), body);
+        assertTrue(body.contains("organisation someone-else.no is not one of the token's organisations"), body);
+        // With a token for both organisations, the contract (registered for the test's own) still refuses it.
+        Bearer.use(target, EphemeralIdp.shared().mint(EphemeralIdp.shared().request(PrincipalKind.ADAPTER,
+                TokenRequest.defaultUsername(PrincipalKind.ADAPTER, org), List.of(org, "someone-else.no"), "utdanning-elev")));
+        body = assertRefused(post(other), 403);
+        assertTrue(body.contains("adapter " + adapter + " has no registered contract for organisation someone-else.no"), body);
         assertEquals(0, TestKafka.count(KafkaBrokerExtension.bootstrapServers(), "someone-else-no.fint-core.entity.utdanning-elev"));
     }
 
@@ -192,10 +200,14 @@ class BadInputIT {
                  "fullSyncIntervalInDays":9}]}""")).readEntity(String.class);
         assertTrue(body.contains("\"field\":\"capabilities[0]\"") && body.contains("capabilities[0].fullSyncIntervalInDays")
                 && body.contains("\"field\":\"orgId\""), body);
+        // Another organisation's adapter cannot take the adapterId over, and is not told whose it is.
+        Bearer.use(target, Adapters.token("thief.no", "utdanning-elev"));
         Response taken = target.path("/provider/register").request().post(Entity.json(
                 "{\"adapterId\":\"" + adapter + "\",\"orgId\":\"thief.no\",\"capabilities\":[{\"domainName\":\"utdanning\",\"packageName\":\"elev\","
                         + "\"resourceName\":\"elev\",\"fullSyncIntervalInDays\":1}]}"));
-        assertEquals(409, taken.getStatus());
+        String answer = taken.readEntity(String.class);
+        assertEquals(409, taken.getStatus(), answer);
+        assertTrue(answer.contains("is taken") && !answer.contains("registered for"), answer);
         assertEquals("[]", target.path("/provider/adapter").queryParam("orgId", "thief.no").request().get(String.class));
     }
 }

@@ -5,13 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
+import no.fint.platform.auth.PrincipalKind;
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.tokens.EphemeralIdp;
+import no.fint.platform.tokens.TokenRequest;
 import no.fint.platform.write.Operation;
 import no.fint.platform.write.WriteEvent;
 import no.fint.platform.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,11 +83,16 @@ class EventBadInputIT {
     }
 
     @Test
-    void anAnswerForAnotherOrganisationIs409() {
+    void anAnswerForAnotherOrganisationIs409OrUnknownToItsAdapter() {
         String other = Adapters.register(target, "other-badevent.no", "utdanning/elev/elev");
-        refused(Writes.answer(target, "{\"corrId\":\"" + request.corrId() + "\",\"orgId\":\"other-badevent.no\",\"adapterId\":\"" + other
-                + "\",\"operationType\":\"CREATE\",\"value\":{\"identifier\":\"x\",\"resource\":" + Writes.elev("x") + "}}"), 409,
-                "Another organisation's write request");
+        String answer = "{\"corrId\":\"" + request.corrId() + "\",\"orgId\":\"other-badevent.no\",\"adapterId\":\"" + other
+                + "\",\"operationType\":\"CREATE\",\"value\":{\"identifier\":\"x\",\"resource\":" + Writes.elev("x") + "}}";
+        // The other organisation's adapter token: the request does not exist for it.
+        refused(Writes.answer(target, answer), 404, "Unknown write request");
+        // A token naming both organisations, answering in the name of the other one: FINT v2's 409.
+        Bearer.use(target, EphemeralIdp.shared().mint(EphemeralIdp.shared().request(PrincipalKind.ADAPTER,
+                TokenRequest.defaultUsername(PrincipalKind.ADAPTER, "other-badevent.no"), List.of("other-badevent.no", ORG), "utdanning-elev")));
+        refused(Writes.answer(target, answer), 409, "Another organisation's write request");
     }
 
     @Test
@@ -140,8 +150,8 @@ class EventBadInputIT {
     }
 
     @Test
-    void aPollWithoutItsCallerIs400AndForAnUnknownPath404AndForAnUnregisteredAdapter403() {
-        refused(target.path("/provider/event/utdanning").request().get(), 400, "x-org-id");
+    void aPollForAnUnknownPathIs404AndForAnotherOrganisationOrAnUnregisteredAdapter403() {
+        refused(Writes.poll(target, "/utdanning", "other-badevent.no", adapter, 0), 403, "is not one of the token's organisations");
         refused(Writes.poll(target, "/nope", ORG, adapter, 0), 404, "Unknown path");
         refused(Writes.poll(target, "/utdanning/elev/nope", ORG, adapter, 0), 404, "Unknown path");
         refused(Writes.poll(target, "/utdanning", ORG, "https://nobody.example/x", 0), 403, "no registered contract");

@@ -247,13 +247,22 @@ class EventIT {
         String other = Adapters.register(target, "scope-b.no", "utdanning/elev/elev");
         WriteRequest r = Writes.request("scope-a.no", ELEV, Operation.CREATE, null, Writes.elev("x"), 120_000);
         Writes.sleep(1_000);
+        String tokenA = Adapters.token("scope-a.no", "utdanning-elev");
+        String tokenB = Adapters.token("scope-b.no", "utdanning-elev");
+        Bearer.use(target, tokenA);
         assertEquals("[]", Writes.poll(target, "/utdanning", "scope-a.no", skoleOnly, 0).readEntity(String.class), "not in its contract");
-        assertEquals("[]", Writes.poll(target, "/utdanning", "scope-b.no", other, 0).readEntity(String.class), "another organisation");
         assertEquals("[]", Writes.poll(target, "/administrasjon", "scope-a.no", elevOnly, 0).readEntity(String.class), "another domain");
         assertEquals("[]", Writes.poll(target, "/utdanning/elev/skoleressurs", "scope-a.no", elevOnly, 0).readEntity(String.class));
+        Bearer.use(target, Adapters.token("scope-a.no", "administrasjon-personal"));
+        assertEquals("[]", target.path("/provider/event/utdanning").request().get(String.class), "no role for the component");
+        Bearer.use(target, tokenB);
+        assertEquals("[]", Writes.poll(target, "/utdanning", "scope-b.no", other, 0).readEntity(String.class), "another organisation");
+        assertEquals("[]", target.path("/provider/event/utdanning").request().get(String.class), "the token's organisations only");
         Response wrongOrg = Writes.poll(target, "/utdanning", "scope-b.no", elevOnly, 0);
-        assertEquals(403, wrongOrg.getStatus(), "an adapter polling for another organisation than its contract's");
+        assertEquals(403, wrongOrg.getStatus(), "another organisation's adapter");
+        assertEquals(403, Writes.poll(target, "/utdanning", "scope-a.no", other, 0).getStatus(), "an organisation not the token's");
         assertFalse(Writes.events("scope-a.no").stream().anyMatch(e -> e instanceof WriteEvent.Leased));
+        Bearer.use(target, tokenA);
         assertEquals(List.of(r.corrId()), corrIds(Writes.pollUntilSome(target, "/utdanning/elev", "scope-a.no", elevOnly, 0)));
     }
 }

@@ -16,6 +16,7 @@ import no.fint.platform.model.Component;
 import no.fint.platform.records.EntityRecord;
 import no.fint.platform.records.Topics;
 import no.fint.platform.service.EntityRecordCodec;
+import no.fint.platform.tokens.EphemeralIdp;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,9 +78,13 @@ class ClientIT {
         p.send(EntityRecordCodec.toKafka(new EntityRecord("fint.no", ELEV, resource, id, json.getBytes(StandardCharsets.UTF_8), 1, "FULL", "client-it"))).get();
     }
 
+    /** A client of fint.no with the role of the component (the consumer checks its token). */
+    static final String TOKEN = EphemeralIdp.shared().client("fint.no", "utdanning-elev");
+
     ApiClient client() {
         ApiClient c = new ApiClient();
         c.updateBaseUri(target.getUri().toString().replaceAll("/$", ""));
+        c.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + TOKEN));
         return c;
     }
 

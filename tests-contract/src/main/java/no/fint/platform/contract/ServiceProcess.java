@@ -1,5 +1,7 @@
 package no.fint.platform.contract;
 
+import no.fint.platform.tokens.EphemeralIdp;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -44,7 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code module}'s jar with the given MP config (as system properties) on a free port and
-     * waits until {@code /health/ready} answers 200.
+     * waits until {@code /health/ready} answers 200. Unless the config names a token issuer, the
+     * service trusts this JVM's {@link EphemeralIdp} (authentication stays on; callers send its tokens).
      */
     public static ServiceProcess start(String name, String module, Map<String, String> config) {
         Path jar = repoRoot().resolve(module).resolve("target").resolve(module + ".jar");
@@ -60,6 +63,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         cmd.add("-Dserver.port=" + port);
         cmd.add("-Dserver.host=127.0.0.1");
+        if (!config.containsKey("mp.jwt.verify.issuer")) {
+            EphemeralIdp.shared().serviceConfig().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        }
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(jar.toString());

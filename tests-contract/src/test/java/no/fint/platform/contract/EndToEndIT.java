@@ -1,6 +1,7 @@
 package no.fint.platform.contract;
 
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.tokens.EphemeralIdp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,7 +12,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** REST (provider) -> Kafka (real broker) -> REST (consumer), each service its own process. */
+/**
+ * REST (provider) -> Kafka (real broker) -> REST (consumer), each service its own process; the adapter
+ * and the client send tokens of the test JVM's IdP.
+ */
 @ExtendWith(KafkaBrokerExtension.class)
 class EndToEndIT {
 
@@ -26,19 +30,21 @@ class EndToEndIT {
                 Map.of("fint.kafka.bootstrap-servers", bootstrapServers));
              ServiceProcess consumer = ServiceProcess.start("consumer-e2e", "consumer",
                      Map.of("fint.kafka.bootstrap-servers", bootstrapServers, "fint.consumer.org-id", "fint.no"))) {
+            String adapter = EphemeralIdp.shared().adapter("fint.no", "utdanning-elev");
+            String client = EphemeralIdp.shared().client("fint.no", "utdanning-elev");
             // An adapter registers its contract before it syncs (the provider enforces contracts).
             HttpResponse<String> registered = Http.send("POST", provider.url() + "/provider/register", """
                     {"adapterId":"demo","orgId":"fint.no","heartbeatIntervalInMinutes":1,"capabilities":[
-                      {"domainName":"utdanning","packageName":"elev","resourceName":"elev","fullSyncIntervalInDays":1}]}""");
+                      {"domainName":"utdanning","packageName":"elev","resourceName":"elev","fullSyncIntervalInDays":1}]}""", adapter);
             assertEquals(200, registered.statusCode(), registered.body());
             String page = """
                     {"metadata":{"corrId":"e2e-1","orgId":"fint.no","adapterId":"demo","totalSize":1,"page":1,"pageSize":1,"totalPages":1},
                      "resources":[{"identifier":"a0611475","resource":{
                        "elevnummer":{"identifikatorverdi":"500001"},"systemId":{"identifikatorverdi":"a0611475"}}}]}""";
-            HttpResponse<String> sent = Http.send("POST", provider.url() + "/provider/utdanning/elev/elev", page);
+            HttpResponse<String> sent = Http.send("POST", provider.url() + "/provider/utdanning/elev/elev", page, adapter);
             assertEquals(201, sent.statusCode(), sent.body());
 
-            HttpResponse<String> read = Http.poll(consumer.url() + "/utdanning/elev/elev/elevnummer/500001",
+            HttpResponse<String> read = Http.poll(consumer.url() + "/utdanning/elev/elev/elevnummer/500001", client,
                     r -> r.statusCode() == 200, Duration.ofSeconds(20));
             assertEquals(200, read.statusCode(), read.body());
             assertTrue(read.body().contains("\"identifikatorverdi\":\"a0611475\""), read.body());

@@ -49,7 +49,7 @@ class FintScriptIT {
     void helpListsTheCommandsAndUnknownCommandsFail() throws Exception {
         Result help = run(Map.of(), "help");
         assertEquals(0, help.exit());
-        for (String c : List.of("up", "test", "bench", "adapter")) {
+        for (String c : List.of("up", "test", "bench", "adapter", "token")) {
             assertTrue(help.out().contains("  " + c), help.out());
         }
         assertEquals(2, run(Map.of(), "frobnicate").exit());

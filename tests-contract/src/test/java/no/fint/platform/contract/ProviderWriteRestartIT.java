@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.fint.platform.broker.KafkaBrokerExtension;
 import no.fint.platform.records.Topics;
+import no.fint.platform.tokens.EphemeralIdp;
 import no.fint.platform.write.Operation;
 import no.fint.platform.write.WriteEvent;
 import no.fint.platform.write.WriteEvents;
@@ -63,9 +64,12 @@ class ProviderWriteRestartIT {
         return r;
     }
 
+    /** The adapter's token: organisation write-restart.no, role utdanning-elev. */
+    static final String TOKEN = EphemeralIdp.shared().adapter(ORG, "utdanning-elev");
+
     static List<String> poll(ServiceProcess provider, int size) throws Exception {
         HttpResponse<String> r = Http.send(HttpRequest.newBuilder(URI.create(provider.url() + "/provider/event/utdanning?size=" + size))
-                .header("x-org-id", ORG).header("x-adapter-id", ADAPTER).GET().build());
+                .header("Authorization", "Bearer " + TOKEN).header("x-org-id", ORG).header("x-adapter-id", ADAPTER).GET().build());
         assertEquals(200, r.statusCode(), r.body());
         List<String> out = new ArrayList<>();
         for (JsonNode n : JSON.readTree(r.body())) {
@@ -77,7 +81,7 @@ class ProviderWriteRestartIT {
     static HttpResponse<String> answer(ServiceProcess provider, WriteRequest r, String systemId) {
         return Http.send("POST", provider.url() + "/provider/event", "{\"corrId\":\"" + r.corrId() + "\",\"orgId\":\"" + ORG
                 + "\",\"adapterId\":\"" + ADAPTER + "\",\"operationType\":\"CREATE\",\"value\":{\"identifier\":\"" + systemId
-                + "\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"" + systemId + "\"}}}}");
+                + "\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"" + systemId + "\"}}}}", TOKEN);
     }
 
     static List<WriteEvent> log() {
@@ -117,7 +121,7 @@ class ProviderWriteRestartIT {
         try (ServiceProcess provider = ServiceProcess.start("provider-write-restart-1", "provider", config)) {
             HttpResponse<String> reg = Http.send("POST", provider.url() + "/provider/register", """
                     {"adapterId":"write-restart-adapter","orgId":"write-restart.no","capabilities":[
-                      {"domainName":"utdanning","packageName":"elev","resourceName":"elev","fullSyncIntervalInDays":1}]}""");
+                      {"domainName":"utdanning","packageName":"elev","resourceName":"elev","fullSyncIntervalInDays":1}]}""", TOKEN);
             assertEquals(200, reg.statusCode(), reg.body());
             answered = request(40_000);
             Thread.sleep(20);

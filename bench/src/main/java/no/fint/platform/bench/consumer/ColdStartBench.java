@@ -129,7 +129,7 @@ public final class ColdStartBench implements Benchmark {
     private static long servedJsonBytes(Proc consumer, BenchData data) throws IOException, InterruptedException {
         long total = 0;
         for (ResourceType t : data.data.types()) {
-            HttpResponse<InputStream> r = Proc.HTTP.send(HttpRequest.newBuilder(URI.create(consumer.url() + t.path())).timeout(Duration.ofMinutes(5)).build(),
+            HttpResponse<InputStream> r = Proc.HTTP.send(consumer.request(t.path()).timeout(Duration.ofMinutes(5)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             long body;
             try (InputStream in = r.body()) {

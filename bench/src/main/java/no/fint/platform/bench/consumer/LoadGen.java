@@ -54,8 +54,14 @@ final class LoadGen {
     private final byte[] request;
 
     LoadGen(String host, int port, String pathAndQuery) {
+        this(host, port, pathAndQuery, null);
+    }
+
+    /** @param token a bearer token every request carries (null: none) */
+    LoadGen(String host, int port, String pathAndQuery, String token) {
         this.address = new InetSocketAddress(host, port);
-        this.request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: */*\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     Result saturate(int connections, Duration warmup, Duration duration) throws IOException {

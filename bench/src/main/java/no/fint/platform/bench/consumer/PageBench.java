@@ -45,8 +45,9 @@ public final class PageBench implements Benchmark {
             trivial.put("/blob", page.body(), page.headers().firstValue("Content-Type").orElseThrow());
             System.out.printf("bench page: %s (%,d bytes) on both; %d connections, warm-up %d s, measure %d s%n",
                     path, page.body().length, CONNECTIONS, warmup.toSeconds(), measure.toSeconds());
-            LoadGen trivialLoad = new LoadGen("127.0.0.1", trivial.port, "/blob");
-            LoadGen consumerLoad = new LoadGen("127.0.0.1", consumer.port, path);
+            // The same request size on both: the consumer's token (the trivial app ignores it).
+            LoadGen trivialLoad = new LoadGen("127.0.0.1", trivial.port, "/blob", consumer.token);
+            LoadGen consumerLoad = new LoadGen("127.0.0.1", consumer.port, path, consumer.token);
             trivialLoad.saturate(CONNECTIONS, Duration.ZERO, warmup);
             consumerLoad.saturate(CONNECTIONS, Duration.ZERO, warmup);
             Rounds.Pair pair = Rounds.alternate(consumerLoad, trivialLoad, ReadBench.ROUNDS, measure.dividedBy(ReadBench.ROUNDS),

@@ -1,5 +1,8 @@
 package no.fint.platform.bench.consumer;
 
+import no.fint.platform.demo.DataSet;
+import no.fint.platform.tokens.EphemeralIdp;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -28,13 +31,24 @@ final class Proc implements AutoCloseable {
     final long startedNanos;
     final Path log;
     private final Process process;
+    /** The bearer token requests to this process carry (a consumer's client), or null. */
+    final String token;
 
-    private Proc(String name, int port, Process process, Path log) {
+    private Proc(String name, int port, Process process, Path log, String token) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.token = token;
         this.startedNanos = System.nanoTime();
+    }
+
+    /**
+     * A client token of {@code org} with the roles of every component the demo data set covers, from the
+     * benchmark JVM's {@link EphemeralIdp} (which the consumers it starts trust).
+     */
+    static String clientToken(String org) {
+        return EphemeralIdp.shared().client(org, DataSet.of(DataSet.Size.SMALL, 1).components().stream().map(c -> c.id()).toArray(String[]::new));
     }
 
     static Path root() {
@@ -51,9 +65,12 @@ final class Proc implements AutoCloseable {
         }
     }
 
-    /** The packaged consumer with its MP config as system properties. */
+    /** The packaged consumer with its MP config as system properties; it trusts the benchmark JVM's token IdP. */
     static Proc consumer(String name, String heap, List<String> config) {
         List<String> args = new ArrayList<>();
+        EphemeralIdp.shared().serviceConfig().forEach((k, v) -> args.add("-D" + k + "=" + v));
+        String org = config.stream().filter(a -> a.startsWith("-Dfint.consumer.org-id=")).map(a -> a.substring(a.indexOf('=') + 1))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("a consumer needs -Dfint.consumer.org-id"));
         // As deployed: the whole heap from the start (a cache that grows to its size anyway; a heap
         // grown step by step costs the rebuild a series of collections).
         args.add("-Xms" + heap);
@@ -65,7 +82,7 @@ final class Proc implements AutoCloseable {
         args.addAll(config);
         args.add("-jar");
         args.add(root().resolve("consumer/target/consumer.jar").toString());
-        return start(name, heap, args);
+        return start(name, heap, args, clientToken(org));
     }
 
     /** The trivial Helidon MP app (bench jar, {@code io.helidon.microprofile.cdi.Main}). */
@@ -76,10 +93,10 @@ final class Proc implements AutoCloseable {
             args.addAll(List.of(extra.strip().split("\\s+")));
         }
         args.addAll(List.of("-cp", root().resolve("bench/target/bench.jar").toString(), "io.helidon.microprofile.cdi.Main"));
-        return start(name, "256m", args);
+        return start(name, "256m", args, null);
     }
 
-    private static Proc start(String name, String heap, List<String> args) {
+    private static Proc start(String name, String heap, List<String> args, String token) {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -98,7 +115,7 @@ final class Proc implements AutoCloseable {
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Proc proc = new Proc(name, port, p, log);
+            Proc proc = new Proc(name, port, p, log, token);
             Runtime.getRuntime().addShutdownHook(new Thread(proc::close));
             return proc;
         } catch (IOException e) {
@@ -116,13 +133,19 @@ final class Proc implements AutoCloseable {
 
     HttpResponse<byte[]> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(request(path).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A request to this process, with its token. */
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     void put(String path, byte[] body, String contentType) throws IOException, InterruptedException {

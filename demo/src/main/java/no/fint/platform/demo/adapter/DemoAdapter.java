@@ -25,17 +25,25 @@ public final class DemoAdapter {
     private final AdapterSettings settings;
     private final WriteSettings writes;
     private final Console console;
+    private final TokenSource tokens;
     private volatile WriteAnswerer answerer;
 
-    /** Without answering client writes. */
+    /** Sends no token and answers no client writes: for a provider stand-in without authentication (the adapter's unit tests). */
     public DemoAdapter(AdapterSettings settings, PrintStream out) {
-        this(settings, WriteSettings.off(), out);
+        this(settings, WriteSettings.off(), out, null);
     }
 
-    public DemoAdapter(AdapterSettings settings, WriteSettings writes, PrintStream out) {
+    /** @param tokens the adapter's bearer tokens (the provider requires them) */
+    public DemoAdapter(AdapterSettings settings, PrintStream out, TokenSource tokens) {
+        this(settings, WriteSettings.off(), out, tokens);
+    }
+
+    /** @param tokens the adapter's bearer tokens (the provider requires them) */
+    public DemoAdapter(AdapterSettings settings, WriteSettings writes, PrintStream out, TokenSource tokens) {
         this.settings = settings;
         this.writes = writes;
         this.console = new Console(out);
+        this.tokens = tokens;
     }
 
     /** What the write answering did so far (empty when it is off). */
@@ -47,7 +55,7 @@ public final class DemoAdapter {
     /** Runs until done or until {@code stop} is signalled; never throws for what the provider answers. */
     public Summary run(StopSignal stop) {
         DataSet data = DataSet.of(settings.size(), settings.seed());
-        ProviderClient client = new ProviderClient(settings.provider(), stop, console);
+        ProviderClient client = new ProviderClient(settings.provider(), stop, console, tokens);
         console.line("demo adapter %s for %s: %s data set, seed %d, %,d resources of %d types; provider %s", settings.adapterId(),
                 settings.orgId(), settings.size(), settings.seed(), data.totalSize(), data.types().size(), settings.provider());
         List<Outcome> syncs = new ArrayList<>();

@@ -16,7 +16,8 @@ import java.util.Optional;
  * says (seconds or an HTTP date), and a connection that cannot be made (the provider starting or
  * restarting) with a growing pause; gives up when asked to stop or after a bounded number of tries.
  * Generic {@link #send}/{@link #get} so further endpoints (the write-request polling of the
- * client-writes issue) use the same retries.
+ * client-writes issue) use the same retries. Every request carries the adapter's bearer token
+ * ({@link TokenSource}).
  */
 public final class ProviderClient {
 
@@ -42,12 +43,20 @@ public final class ProviderClient {
     private final URI base;
     private final StopSignal stop;
     private final Console console;
+    private final TokenSource tokens;
 
+    /** Without a token (a provider stand-in in tests). */
     public ProviderClient(URI base, StopSignal stop, Console console) {
+        this(base, stop, console, null);
+    }
+
+    /** @param tokens the bearer token of every request; null sends none */
+    public ProviderClient(URI base, StopSignal stop, Console console, TokenSource tokens) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.base = base;
         this.stop = stop;
         this.console = console;
+        this.tokens = tokens;
     }
 
     public URI base() {
@@ -77,9 +86,13 @@ public final class ProviderClient {
     }
 
     private Reply exchange(HttpRequest.Builder builder, String method, String path) {
-        HttpRequest request = builder.timeout(Duration.ofSeconds(120)).build();
+        builder.timeout(Duration.ofSeconds(120));
         Duration pause = Duration.ofMillis(500);
         for (int attempt = 1; ; attempt++) {
+            if (tokens != null) {
+                builder.setHeader("Authorization", "Bearer " + tokens.token()); // renewed while retrying
+            }
+            HttpRequest request = builder.build();
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
                 Reply reply = new Reply(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null),

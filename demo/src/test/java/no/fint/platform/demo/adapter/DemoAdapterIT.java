@@ -7,6 +7,7 @@ import no.fint.platform.model.ResourceType;
 import no.fint.platform.records.RecordHeaders;
 import no.fint.platform.records.RecordKeys;
 import no.fint.platform.records.Topics;
+import no.fint.platform.tokens.EphemeralIdp;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The demo adapter against the packaged provider (its own process) and a real broker: a full sync of
- * the small data set and one round of deltas and deletes, then the entity topics are read back.
+ * the small data set and one round of deltas and deletes, then the entity topics are read back. The
+ * adapter mints its tokens with the key the provider trusts (the test JVM's IdP), as it does with the
+ * local key under ./fint up.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class DemoAdapterIT {
@@ -55,7 +58,9 @@ class DemoAdapterIT {
             AdapterSettings settings = AdapterSettings.defaults(ORG).withProvider(provider.url()).withPageSize(100)
                     .withRounds(1, Duration.ofMillis(200)).withChanges(20, 5).withStatusWait(Duration.ofSeconds(20));
             ByteArrayOutputStream log = new ByteArrayOutputStream();
-            Summary summary = new DemoAdapter(settings, new PrintStream(log, true, StandardCharsets.UTF_8)).run(new StopSignal());
+            TokenSource tokens = TokenSource.minted(EphemeralIdp.shared().key(), EphemeralIdp.ISSUER, EphemeralIdp.AUDIENCE, settings,
+                    DataSet.of(settings.size(), settings.seed()));
+            Summary summary = new DemoAdapter(settings, new PrintStream(log, true, StandardCharsets.UTF_8), tokens).run(new StopSignal());
             String output = log.toString(StandardCharsets.UTF_8);
             System.out.println(output);
 
