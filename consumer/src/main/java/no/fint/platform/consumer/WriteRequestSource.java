@@ -1,6 +1,6 @@
 package no.fint.platform.consumer;
 
-import io.helidon.messaging.connectors.kafka.KafkaMessage;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.fint.platform.records.Topics;
@@ -9,42 +9,41 @@ import no.fint.platform.service.TopicAdmin;
 import no.fint.platform.write.WriteEvent;
 import no.fint.platform.write.WriteEvents;
 import no.fint.platform.write.WriteRequest;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Puts a client's write request on the organisation's write log ("source" into Kafka) through
- * MicroProfile Reactive Messaging: an {@link Emitter} on Helidon's Kafka connector (channel
- * {@code write-requests}, acks=all, idempotent), keyed by corrId. {@link #send} returns only once Kafka
- * acknowledged the record, so the client's 202 never promises a write Kafka does not hold.
+ * Puts a client's write request on the organisation's write log ("source" into Kafka), keyed by corrId,
+ * and returns only once Kafka acknowledged it (acks=all, idempotent), so the client's 202 never promises
+ * a write Kafka does not hold. A plain producer, like the provider's side of the log: with a reactive
+ * messaging {@code Emitter} one failed send (a metadata timeout under load, measured with
+ * {@code ./fint bench writes}) ended the channel's stream and every later write timed out, and its
+ * bounded buffer refused writes under a burst. The log is still read through reactive messaging
+ * ({@link WriteLogSink}).
  */
 @ApplicationScoped
 public class WriteRequestSource {
 
-    private Emitter<byte[]> emitter;
     private TopicAdmin topics;
     private KafkaSettings kafka;
     private ConsumerSettings settings;
     private WriteConfig config;
+    private volatile KafkaProducer<String, byte[]> producer;
+    private volatile boolean logReady;
 
     /** For CDI. */
     protected WriteRequestSource() {
     }
 
     @Inject
-    public WriteRequestSource(@Channel("write-requests") Emitter<byte[]> emitter, TopicAdmin topics, KafkaSettings kafka,
-                              ConsumerSettings settings, WriteConfig config) {
-        this.emitter = emitter;
+    public WriteRequestSource(TopicAdmin topics, KafkaSettings kafka, ConsumerSettings settings, WriteConfig config) {
         this.topics = topics;
         this.kafka = kafka;
         this.settings = settings;
@@ -58,22 +57,44 @@ public class WriteRequestSource {
         }
     }
 
-    /** Creates the write log when it is missing (at start, and before a write). */
+    /** Creates the write log when it is missing (at start, and before a write until it exists). */
     void ensureLog() throws TopicAdmin.TopicException {
         topics.ensureEvents(Topics.writeEvents(settings.orgId()), kafka.partitions(), WriteEvents.RETENTION.toMillis(),
                 WriteEvents.SEGMENT.toMillis());
+        logReady = true;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Map<String, Object> c = kafka.producer("fint-consumer-writes-" + Topics.orgPart(settings.orgId()));
+                    c.put(ProducerConfig.LINGER_MS_CONFIG, 0); // a client waits for each request
+                    long timeout = config.ackTimeout().toMillis();
+                    c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, Duration.ofSeconds(5).toMillis()));
+                    c.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, Integer.MAX_VALUE));
+                    c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(timeout + 1, Integer.MAX_VALUE));
+                    producer = new KafkaProducer<>(c);
+                }
+                p = producer;
+            }
+        }
+        return p;
     }
 
     public void send(WriteRequest request) throws Unavailable {
-        try {
-            ensureLog();
-        } catch (TopicAdmin.TopicException e) {
-            throw new Unavailable(e.getMessage(), e);
+        if (!logReady) {
+            try {
+                ensureLog();
+            } catch (TopicAdmin.TopicException e) {
+                throw new Unavailable(e.getMessage(), e);
+            }
         }
-        Outgoing message = new Outgoing(request.corrId(), WriteEvents.write(new WriteEvent.Requested(request)));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.writeEvents(settings.orgId()), request.corrId(),
+                WriteEvents.write(new WriteEvent.Requested(request)));
         try {
-            emitter.send(message);
-            message.acked.get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            producer().send(record).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted while waiting for Kafka", e);
@@ -86,63 +107,11 @@ public class WriteRequestSource {
         }
     }
 
-    /** A keyed record whose acknowledgement (or failure) completes a future the sender waits on. */
-    static final class Outgoing implements KafkaMessage<String, byte[]> {
-        private final String key;
-        private final byte[] payload;
-        private final Headers headers = new RecordHeaders();
-        final CompletableFuture<Void> acked = new CompletableFuture<>();
-
-        Outgoing(String key, byte[] payload) {
-            this.key = key;
-            this.payload = payload;
-        }
-
-        @Override
-        public Optional<String> getTopic() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Integer> getPartition() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Long> getOffset() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ConsumerRecord<String, byte[]>> getConsumerRecord() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> getKey() {
-            return Optional.of(key);
-        }
-
-        @Override
-        public Headers getHeaders() {
-            return headers;
-        }
-
-        @Override
-        public byte[] getPayload() {
-            return payload;
-        }
-
-        @Override
-        public CompletionStage<Void> ack() {
-            acked.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> nack(Throwable reason) {
-            acked.completeExceptionally(reason);
-            return CompletableFuture.completedFuture(null);
+    @PreDestroy
+    void close() {
+        KafkaProducer<String, byte[]> p = producer;
+        if (p != null) {
+            p.close(Duration.ofSeconds(5));
         }
     }
 }

@@ -10,15 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The reactive messaging channels of client writes use this organisation's write log,
- * {@code {org}.fint-core.write-event}: the topic names are derived from {@code fint.consumer.org-id}
+ * The reactive messaging channel that reads this organisation's write log,
+ * {@code {org}.fint-core.write-event}: the topic name is derived from {@code fint.consumer.org-id}
  * (wherever it is configured), and the reading channel gets a consumer group of its own per start (the
  * consumer rebuilds its statuses from the whole log; committed offsets play no part). Lower ordinal
  * than microprofile-config.properties, so a deployment can still set each key.
  */
 public class WriteTopicConfigSource implements ConfigSource {
 
-    static final String OUT_TOPIC = "mp.messaging.outgoing.write-requests.topic";
     static final String IN_TOPIC = "mp.messaging.incoming.write-events.topic";
     static final String IN_GROUP = "mp.messaging.incoming.write-events.group.id";
     private static final String GROUP = UUID.randomUUID().toString();
@@ -27,7 +26,7 @@ public class WriteTopicConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(OUT_TOPIC, IN_TOPIC, IN_GROUP);
+        return Set.of(IN_TOPIC, IN_GROUP);
     }
 
     @Override
