@@ -43,11 +43,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./fint bench writes [--rate 100] [--seconds 60] [--warmup 15] [--status-poll-ms 5]}: the
- * create round trip of a client write through the whole platform. A client POSTs a new elev to the
- * consumer (202 with the status Location), the demo adapter's write answering (polling the provider
- * as fast as it can, accepting at once with a systemId) answers through the provider, and the client
- * polls the status until the consumer answers 303 (which it does only once its cache holds the
+ * {@code ./fint bench writes [--rate 100] [--seconds 60] [--warmup 15] [--status-poll-ms 20] [--adapters 4]}:
+ * the create round trip of a client write through the whole platform. A client POSTs a new elev to the
+ * consumer (202 with the status Location), the demo adapter's write answering (as {@code --adapters}
+ * instances polling the provider in parallel, a few requests per poll, as fast as they can, accepting
+ * at once with a systemId; the leases keep them from doing a write twice) answers through the
+ * provider, and the client polls the status every {@code --status-poll-ms} until the consumer answers 303 (which it does only once its cache holds the
  * adapter's version). Open loop at {@code --rate} writes a second for {@code --seconds}; each round
  * trip is timed from when it was due, so queueing is not hidden. Broker, provider and consumer run as
  * their own JVMs. Baseline in the same run on the same broker: a plain Kafka round trip over two
@@ -76,7 +77,9 @@ public final class WritesBenchmark implements Benchmark {
         int rate = Integer.parseInt(opts.getOrDefault("rate", "100"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "15"));
-        long statusPoll = Long.parseLong(opts.getOrDefault("status-poll-ms", "5"));
+        // Every in-flight write polls its status: 5 ms made the polls (not the writes) the load at 100/s.
+        long statusPoll = Long.parseLong(opts.getOrDefault("status-poll-ms", "20"));
+        int adapters = Integer.parseInt(opts.getOrDefault("adapters", "4"));
         java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
 
         Path work = Files.createTempDirectory("fint-bench-writes-");
@@ -97,16 +100,22 @@ public final class WritesBenchmark implements Benchmark {
                 register(http, provider.url(), adapter, adapterToken);
                 StopSignal stop = new StopSignal();
                 Console quiet = new Console(new PrintStream(OutputStream.nullOutputStream()));
-                WriteAnswerer answerer = new WriteAnswerer(new ProviderClient(adapter.provider(), stop, quiet,
-                        TokenSource.fixed(adapterToken)), adapter,
-                        WriteSettings.defaults(), DataSet.of(DataSet.Size.SMALL, 1), quiet);
-                Thread adapterThread = Thread.ofPlatform().name("bench-demo-adapter").start(() -> {
-                    while (!stop.requested()) {
-                        if (answerer.poll("/utdanning/elev/elev") == 0) {
-                            stop.await(Duration.ofMillis(1));
+                // Several adapter instances answering in parallel (one answers one request at a time, and
+                // each answer waits for Kafka twice); each poll takes a few requests, the lease keeps the rest.
+                List<WriteAnswerer> answerers = new java.util.ArrayList<>();
+                List<Thread> adapterThreads = new java.util.ArrayList<>();
+                for (int i = 0; i < adapters; i++) {
+                    WriteAnswerer answerer = new WriteAnswerer(new ProviderClient(adapter.provider(), stop, quiet,
+                            TokenSource.fixed(adapterToken)), adapter, WriteSettings.defaults(), DataSet.of(DataSet.Size.SMALL, 1), quiet);
+                    answerers.add(answerer);
+                    adapterThreads.add(Thread.ofPlatform().name("bench-demo-adapter-" + i).start(() -> {
+                        while (!stop.requested()) {
+                            if (answerer.poll("/utdanning/elev/elev?size=4") == 0) {
+                                stop.await(Duration.ofMillis(1));
+                            }
                         }
-                    }
-                });
+                    }));
+                }
                 try {
                     System.out.println("bench writes: warm-up (not counted)");
                     Client client = new Client(http, consumer.url(), clientToken, statusPoll);
@@ -130,10 +139,14 @@ public final class WritesBenchmark implements Benchmark {
                     report.figure("round trip max", h.getMaxValue() / 1000.0, "ms");
                     report.figure("status polls per write (mean)", client.polls.get() / (double) Math.max(1, h.getTotalCount() + client.failed.get()), "polls");
                     report.target("round trip p99", h.getValueAtPercentile(99) / 1000.0, "ms", 150, true);
-                    report.figure("adapter answers " + answerer.outcomes(), 0, "");
+                    Map<String, Long> outcomes = new java.util.TreeMap<>();
+                    answerers.forEach(a -> a.outcomes().forEach((k, v) -> outcomes.merge(k, v, Long::sum)));
+                    report.figure("adapter answers (" + adapters + " instances, status polled every " + statusPoll + " ms) " + outcomes, 0, "");
                 } finally {
                     stop.stop();
-                    adapterThread.join(5_000);
+                    for (Thread t : adapterThreads) {
+                        t.join(5_000);
+                    }
                 }
             }
         } finally {
