@@ -117,7 +117,9 @@ public class EventService {
         Contract contract = null;
         if (adapterId != null) {
             contract = contracts.get(adapterId);
-            String contractOrg = org != null ? org : contract != null && p.hasOrg(contract.orgId()) ? contract.orgId() : null;
+            // Another organisation's contract is reported like a missing one, naming the token's organisations.
+            String contractOrg = org != null ? org : contract != null && p.hasOrg(contract.orgId()) ? contract.orgId()
+                    : String.join(", ", p.orgs());
             ContractGuard.Decision decision = ContractGuard.authoriseAdapter(
                     new ContractGuard.Caller(contractOrg, adapterId, p.username()), contract);
             if (!decision.allowed()) {
