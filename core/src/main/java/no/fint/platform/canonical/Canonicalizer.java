@@ -60,6 +60,11 @@ public final class Canonicalizer {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final SerializableString LINKS = new SerializedString(UnknownAttributeCheck.LINKS);
     private static final SerializableString HREF = new SerializedString(LinkShapeCheck.HREF);
+    private static final SerializableString SELF = new SerializedString(RelationNameCheck.SELF);
+    /** An adapter's {@code self} key: none, seen but not written yet, written. */
+    private static final int SELF_NONE = 0;
+    private static final int SELF_PENDING = 1;
+    private static final int SELF_WRITTEN = 2;
 
     private static final byte STRING = 1;
     private static final byte BOOLEAN = 2;
@@ -181,6 +186,22 @@ public final class Canonicalizer {
     }
 
     private static final Fallback FALLBACK = new Fallback();
+
+    /**
+     * Before a relation is written: an adapter's {@code self} key seen before it is kept at its place
+     * as the marker {@code "self":[]} (v1 cleared and rebuilt an adapter's self list where it stood, so
+     * a self sent first is served first). A self after the last relation is left out: readers append
+     * self last anyway.
+     */
+    private static int selfMarker(JsonGenerator g, int self) throws IOException {
+        if (self != SELF_PENDING) {
+            return self;
+        }
+        g.writeFieldName(SELF);
+        g.writeStartArray();
+        g.writeEndArray();
+        return SELF_WRITTEN;
+    }
 
     /** One resource read token by token and written at once: in model order, valid, or {@link #FALLBACK}. */
     private final class Stream {
@@ -333,6 +354,7 @@ public final class Canonicalizer {
                 throw FALLBACK;
             }
             boolean started = false;
+            int self = SELF_NONE;
             List<String> names = null;
             List<String> hrefList = new ArrayList<>(4);
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -340,6 +362,7 @@ public final class Canonicalizer {
                 JsonToken v = p.nextToken();
                 if (RelationNameCheck.isSelf(name)) {
                     p.skipChildren();
+                    self = self == SELF_NONE ? SELF_PENDING : self;
                     continue;
                 }
                 Relation relation = RelationNameCheck.relation(cls, name);
@@ -381,6 +404,7 @@ public final class Canonicalizer {
                         g.writeStartObject();
                         started = true;
                     }
+                    self = selfMarker(g, self);
                     g.writeFieldName(name);
                     g.writeStartArray();
                     for (int i = 0; i < hrefList.size(); i++) {
@@ -606,12 +630,14 @@ public final class Canonicalizer {
                 return;
             }
             boolean started = false;
+            int self = SELF_NONE;
             List<String> hrefList = new ArrayList<>(4);
             Set<String> seen = null; // only for long link lists: contains() on a short list is cheaper
             for (Iterator<Map.Entry<String, JsonNode>> it = links.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String name = e.getKey();
                 if (RelationNameCheck.isSelf(name)) {
+                    self = self == SELF_NONE ? SELF_PENDING : self;
                     continue;
                 }
                 Relation relation = RelationNameCheck.relation(cls, name);
@@ -666,6 +692,7 @@ public final class Canonicalizer {
                         g.writeStartObject();
                         started = true;
                     }
+                    self = selfMarker(g, self);
                     g.writeFieldName(name);
                     g.writeStartArray();
                     for (int i = 0; i < hrefList.size(); i++) {

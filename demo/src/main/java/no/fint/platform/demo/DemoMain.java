@@ -6,15 +6,23 @@ import no.fint.platform.demo.adapter.StopSignal;
 import no.fint.platform.demo.adapter.Summary;
 import no.fint.platform.demo.adapter.WriteSettings;
 import no.fint.platform.demo.adapter.TokenSource;
+import no.fint.platform.demo.check.LinkCheck;
+import no.fint.platform.auth.PrincipalKind;
 import no.fint.platform.tokens.LocalIdp;
 import no.fint.platform.tokens.SigningKey;
+import no.fint.platform.tokens.TokenMinter;
+import no.fint.platform.tokens.TokenRequest;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code ./fint adapter demo ...} (the demo adapter) and {@code ./fint adapter dataset ...} (a data
@@ -28,6 +36,8 @@ public final class DemoMain {
     static final String KEYS_PROPERTY = "fint.keys.dir";
     static final String ISSUER_PROPERTY = "fint.auth.issuer";
     static final String AUDIENCE_PROPERTY = "fint.auth.audience";
+    /** Set by ./fint to the first consumer of ./fint up; --consumer wins. */
+    static final String CONSUMER_PROPERTY = "fint.consumer.url";
 
     static final String USAGE = """
             usage: ./fint adapter demo [--org fint.no] [--size small|medium|large] [--provider URL] [--page-size 500]
@@ -45,6 +55,12 @@ public final class DemoMain {
                      conflict marker gets a conflict, one containing the error marker an error, rule breaches a rejection
                    ./fint adapter dataset [--size small|medium|large] [--seed N] [--show /domain/package/resource [--count K]]
                      counts per resource type, the dangling links and the generator's throughput; --show prints resources
+                   ./fint adapter links [--org fint.no] [--consumer URL] [--size small|medium|large] [--seed 1]
+                                        [--base-url https://api.felleskomponent.no] [--keys DIR | --token TOKEN]
+                     a client's link walk over a consumer that serves the demo data set: reads every collection,
+                     follows every href of utdanning/elev and administrasjon/personal (expects 200), checks every
+                     maintained relation against its inverse; exit status 0 when only the data set's deliberate
+                     dangling links dangle
             """;
 
     private DemoMain() {
@@ -63,7 +79,9 @@ public final class DemoMain {
                         "token-url", "client-id", "client-secret", "username", "password", "scope", "write-poll",
                         "conflict-marker", "error-marker")));
                 case "dataset" -> dataset(new Args(all.subList(1, all.size()), Set.of("size", "seed", "show", "count")));
-                default -> throw new Args.UsageException("unknown command '" + all.get(0) + "' (demo or dataset)");
+                case "links" -> links(new Args(all.subList(1, all.size()), Set.of("org", "consumer", "size", "seed", "base-url",
+                        "keys", "token")));
+                default -> throw new Args.UsageException("unknown command '" + all.get(0) + "' (demo, dataset or links)");
             }
         } catch (Args.UsageException e) {
             System.err.println("fint: " + e.getMessage());
@@ -109,7 +127,7 @@ public final class DemoMain {
                 throw new Args.UsageException("--token-url needs an http(s) URL, --client-id and --client-secret");
             }
             String password = args.get("password", null);
-            return TokenSource.fetched(java.net.URI.create(url), id, secret, password == null ? null : settings.username(), password,
+            return TokenSource.fetched(URI.create(url), id, secret, password == null ? null : settings.username(), password,
                     args.get("scope", "fint-adapter"));
         }
         String keys = args.get("keys", System.getProperty(KEYS_PROPERTY, ".fint/keys"));
@@ -192,5 +210,29 @@ public final class DemoMain {
         }
         DataSetReport.counts(data, System.out);
         DataSetReport.throughput(data, System.out);
+    }
+
+    private static void links(Args args) {
+        String org = args.get("org", "fint.no");
+        String consumer = args.get("consumer", System.getProperty(CONSUMER_PROPERTY, "http://localhost:8082"));
+        if (!consumer.startsWith("http://") && !consumer.startsWith("https://")) {
+            throw new Args.UsageException("--consumer must be an http(s) URL, not '" + consumer + "'");
+        }
+        DataSet data = DataSet.of(args.size(), args.longValue("seed", 1));
+        String token = args.get("token", null);
+        Supplier<String> tokens;
+        if (token != null) {
+            tokens = () -> token.strip();
+        } else {
+            SigningKey key = SigningKey.loadOrCreate(Path.of(args.get("keys", System.getProperty(KEYS_PROPERTY, ".fint/keys"))));
+            String minted = TokenMinter.mint(key, new TokenRequest(PrincipalKind.CLIENT,
+                    TokenRequest.defaultUsername(PrincipalKind.CLIENT, org), List.of(org), data.components(),
+                    System.getProperty(ISSUER_PROPERTY, LocalIdp.ISSUER), System.getProperty(AUDIENCE_PROPERTY, LocalIdp.AUDIENCE),
+                    Duration.ofHours(1)), Instant.now());
+            tokens = () -> minted;
+        }
+        boolean ok = LinkCheck.run(URI.create(consumer.endsWith("/") ? consumer.substring(0, consumer.length() - 1) : consumer),
+                args.get("base-url", "https://api.felleskomponent.no"), data, tokens, System.out);
+        System.exit(ok ? 0 : 1);
     }
 }
