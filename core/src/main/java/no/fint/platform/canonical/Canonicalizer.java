@@ -79,8 +79,17 @@ public final class Canonicalizer {
     private final Map<ModelClass, ClassInfo> classes = new IdentityHashMap<>();
 
     public Canonicalizer(InformationModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param clientLinks true for resources a client sends through the consumer API: absolute URLs of
+     *                    known resources ({@code https://api.felleskomponent.no/utdanning/elev/elev/systemid/1},
+     *                    any host) become paths like every other link (see {@link HrefCheck})
+     */
+    public Canonicalizer(InformationModel model, boolean clientLinks) {
         this.model = model;
-        this.hrefs = new HrefCheck(model);
+        this.hrefs = new HrefCheck(model, clientLinks);
         for (ModelClass c : model.classes()) {
             classes.put(c, new ClassInfo(c));
         }
@@ -101,6 +110,20 @@ public final class Canonicalizer {
 
     /** As {@link #canonicalize(ResourceType, JsonNode, Violations)}, writing through a reusable buffer. */
     public byte[] canonicalize(ResourceType type, JsonNode resource, Violations out, ByteArrayBuilder buffer) {
+        return canonicalize(type, resource, out, buffer, false);
+    }
+
+    /**
+     * A resource a client asks to create (or to validate for creation): as
+     * {@link #canonicalize(ResourceType, JsonNode, Violations)}, except that the resource's own
+     * identifier attributes ({@code systemId}, ...) may be missing, because the source system assigns
+     * them (FINT v1's create flow); every other rule holds.
+     */
+    public byte[] canonicalizeNew(ResourceType type, JsonNode resource, Violations out) {
+        return canonicalize(type, resource, out, new ByteArrayBuilder(1024), true);
+    }
+
+    private byte[] canonicalize(ResourceType type, JsonNode resource, Violations out, ByteArrayBuilder buffer, boolean newResource) {
         if (resource == null || !resource.isObject()) {
             out.add(FieldPath.ROOT, resource == null || resource.isNull() ? "missing" : "expected a JSON object");
             return null;
@@ -109,6 +132,7 @@ public final class Canonicalizer {
         int before = out.size();
         try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
             Walk w = new Walk(g, out, hrefs.in(type.component()));
+            w.identifiersOptional = newResource;
             w.object(classes.get(type.modelClass()), resource, FieldPath.ROOT);
             if (out.size() != before) {
                 return null;
@@ -444,6 +468,8 @@ public final class Canonicalizer {
         private final Violations out;
         private final HrefCheck.Context hrefs;
         private boolean ok = true;
+        /** A new resource: its own identifier attributes may be missing (the source system assigns them). */
+        private boolean identifiersOptional;
 
         Walk(JsonGenerator g, Violations out, HrefCheck.Context hrefs) {
             this.g = g;
@@ -480,7 +506,7 @@ public final class Canonicalizer {
                 Attribute a = attributes[i];
                 JsonNode v = slots[i];
                 if (RequiredAttributeCheck.absent(v)) {
-                    if (!a.optional()) {
+                    if (!a.optional() && !(identifiersOptional && path == FieldPath.ROOT && info.cls.identifiers().contains(a.name()))) {
                         violation(path.field(a.name()), RequiredAttributeCheck.check(a, v));
                     }
                     continue;

@@ -4,6 +4,7 @@ import no.fint.platform.demo.adapter.AdapterSettings;
 import no.fint.platform.demo.adapter.DemoAdapter;
 import no.fint.platform.demo.adapter.StopSignal;
 import no.fint.platform.demo.adapter.Summary;
+import no.fint.platform.demo.adapter.WriteSettings;
 import no.fint.platform.demo.adapter.TokenSource;
 import no.fint.platform.demo.check.LinkCheck;
 import no.fint.platform.auth.PrincipalKind;
@@ -44,11 +45,14 @@ public final class DemoMain {
                                        [--seed 1] [--adapter-id ID] [--username NAME] [--status-wait 30]
                                        [--keys DIR | --token TOKEN | --token-url URL --client-id ID --client-secret S
                                         [--password P] [--scope fint-adapter]]
+                                       [--write-poll 1] [--conflict-marker KONFLIKT] [--error-marker FEIL]
                      registers, sends heartbeats, full-syncs the data set, then a round of deltas and deletes
                      every --interval seconds until stopped (Ctrl-C) or --rounds rounds are done (0: no limit);
                      its bearer tokens are minted with the local key of ./fint up (--keys, default .fint/keys),
                      fetched from an OAuth2 token endpoint (password grant for --username/--password, else
-                     client credentials), or --token is sent as it is
+                     client credentials), or --token is sent as it is;
+                     answers client writes every --write-poll seconds (0: not at all): a resource containing the
+                     conflict marker gets a conflict, one containing the error marker an error, rule breaches a rejection
                    ./fint adapter dataset [--size small|medium|large] [--seed N] [--show /domain/package/resource [--count K]]
                      counts per resource type, the dangling links and the generator's throughput; --show prints resources
                    ./fint adapter links [--org fint.no] [--consumer URL] [--size small|medium|large] [--seed 1]
@@ -72,7 +76,8 @@ public final class DemoMain {
             switch (all.get(0)) {
                 case "demo" -> demo(new Args(all.subList(1, all.size()), Set.of("org", "size", "seed", "provider", "page-size",
                         "interval", "rounds", "changes", "deletes", "heartbeat", "adapter-id", "status-wait", "token", "keys",
-                        "token-url", "client-id", "client-secret", "username", "password", "scope")));
+                        "token-url", "client-id", "client-secret", "username", "password", "scope", "write-poll",
+                        "conflict-marker", "error-marker")));
                 case "dataset" -> dataset(new Args(all.subList(1, all.size()), Set.of("size", "seed", "show", "count")));
                 case "links" -> links(new Args(all.subList(1, all.size()), Set.of("org", "consumer", "size", "seed", "base-url",
                         "keys", "token")));
@@ -98,7 +103,7 @@ public final class DemoMain {
                 Thread.currentThread().interrupt();
             }
         }, "demo-adapter-stop"));
-        Summary summary = new DemoAdapter(settings, System.out, tokens(args, settings)).run(stop);
+        Summary summary = new DemoAdapter(settings, writeSettings(args), System.out, tokens(args, settings)).run(stop);
         done.countDown();
         if (!stop.requested()) {
             System.exit(summary.clean() ? 0 : 1); // (during a shutdown, exit would block: just return)
@@ -163,6 +168,17 @@ public final class DemoMain {
         } catch (IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
         }
+    }
+
+    /** Client writes: answered every --write-poll seconds (0: not answered), with the given markers. */
+    static WriteSettings writeSettings(Args args) {
+        WriteSettings w = WriteSettings.defaults();
+        w = new WriteSettings(Duration.ofMillis((long) (seconds(args, "write-poll", 1) * 1000)),
+                args.get("conflict-marker", w.conflictMarker()), args.get("error-marker", w.errorMarker()));
+        if (w.conflictMarker().isEmpty() || w.errorMarker().isEmpty() || w.conflictMarker().equals(w.errorMarker())) {
+            throw new Args.UsageException("--conflict-marker and --error-marker must be two different, non-empty texts");
+        }
+        return w;
     }
 
     private static double seconds(Args args, String name, double fallback) {
