@@ -38,6 +38,7 @@ public class RouteFilter implements ContainerRequestFilter {
     static final String UNMATCHED = "~not-v1";
 
     private V1Route.Resolver routes;
+    private WriteConfig writes;
     private ClientAuthorisation auth;
 
     /** For CDI. */
@@ -45,8 +46,10 @@ public class RouteFilter implements ContainerRequestFilter {
     }
 
     @Inject
-    public RouteFilter(ConsumerSettings settings, InformationModel model, ClientAuthorisation auth) {
+    public RouteFilter(ConsumerSettings settings, InformationModel model, WriteConfig writes,
+                       ClientAuthorisation auth) {
         this.routes = new V1Route.Resolver(model, settings.components());
+        this.writes = writes;
         this.auth = auth;
     }
 
@@ -68,6 +71,9 @@ public class RouteFilter implements ContainerRequestFilter {
             return;
         }
         Response error = check(route, ctx, raw);
+        if (error == null) {
+            error = checkWrite(route, ctx, raw);
+        }
         if (error != null) {
             ctx.abortWith(error);
             return;
@@ -121,6 +127,87 @@ public class RouteFilter implements ContainerRequestFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * What v1's dispatch answered for writes: 405 for a method the route has no handler for (a write
+     * to a class that is not writeable, DELETE where not enabled, and any other method), 404 for the
+     * status route of a class that is not writeable (v1 generated none), 400 for a missing
+     * {@code x-org-id} or {@code x-client}, a {@code validate} that does not convert or a missing
+     * body, 413 for a body declared larger than the limit.
+     */
+    private Response checkWrite(V1Route route, ContainerRequestContext ctx, String raw) {
+        String method = ctx.getMethod();
+        if (method.equals("OPTIONS") || method.equals("HEAD") || route.type() == null) {
+            return null;
+        }
+        long now = System.currentTimeMillis();
+        boolean writeable = writes.policy().writeable(route.type());
+        boolean write;
+        switch (route.kind()) {
+            case COLLECTION -> {
+                if (method.equals("GET")) {
+                    return null;
+                }
+                if (!method.equals("POST") || !writeable) {
+                    return notAllowed(now, method, raw, writeable ? "GET, POST" : "GET");
+                }
+                write = true;
+            }
+            case ONE -> {
+                if (method.equals("GET")) {
+                    return null;
+                }
+                boolean deletable = writes.policy().deletable(route.type());
+                if (!((method.equals("PUT") && writeable) || (method.equals("DELETE") && deletable))) {
+                    return notAllowed(now, method, raw, "GET" + (writeable ? ", PUT" : "") + (deletable ? ", DELETE" : ""));
+                }
+                write = true;
+            }
+            case STATUS -> {
+                if (!writeable) {
+                    return springError(404, V1Bodies.notFound(now, raw));
+                }
+                if (!method.equals("GET")) {
+                    return notAllowed(now, method, raw, "GET");
+                }
+                write = false;
+            }
+            default -> {
+                return null;
+            }
+        }
+        for (String header : new String[]{"x-org-id", "x-client"}) {
+            if (ctx.getHeaderString(header) == null) {
+                return springError(400, V1Bodies.missingHeader(now, header, raw));
+            }
+        }
+        if (write && route.kind() == V1Route.Kind.COLLECTION) {
+            try {
+                V1Params.booleanParam(ctx.getUriInfo().getQueryParameters().getFirst("validate"));
+            } catch (V1Params.Mismatch e) {
+                return springError(400, V1Bodies.typeMismatch(now, e.getMessage(), raw));
+            }
+        }
+        if (write && !method.equals("DELETE")) {
+            int length = ctx.getLength();
+            if (length > writes.maxBodyBytes()) {
+                return springError(413, V1Bodies.tooLarge(now, writes.maxBodyBytes(), raw));
+            }
+            if (length == 0 || (length < 0 && ctx.getHeaderString("Transfer-Encoding") == null)) {
+                return springError(400, V1Bodies.notReadable(now, "Required request body is missing", raw));
+            }
+            if (ctx.getMediaType() == null) {
+                // v1 read a JSON body whatever its declared type; JAX-RS needs one to find the reader.
+                ctx.getHeaders().putSingle("Content-Type", "application/json");
+            }
+        }
+        return null;
+    }
+
+    private static Response notAllowed(long now, String method, String raw, String allow) {
+        return Response.status(405).type(MediaNegotiation.JSON).header("Allow", allow)
+                .entity(V1Bodies.methodNotSupported(now, method, raw)).build();
     }
 
     private static Response springError(int status, byte[] body) {

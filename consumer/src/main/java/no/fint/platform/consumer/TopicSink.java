@@ -57,6 +57,8 @@ public class TopicSink {
     private final Map<String, Source> topics = new HashMap<>();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    /** Per partition: the offset after the last record applied (read your own write: a status compares with it). */
+    private final Map<TopicPartition, Long> position = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Reader> readers = new ArrayList<>();
     private ConsumerSettings settings;
     private KafkaSettings kafka;
@@ -122,6 +124,15 @@ public class TopicSink {
 
     public long rejected() {
         return rejected.get();
+    }
+
+    /**
+     * True once the record at {@code offset} of {@code topic}'s {@code partition} has been applied to
+     * the cache (so the cache holds that version of its resource, or a newer one).
+     */
+    public boolean applied(String topic, int partition, long offset) {
+        Long p = position.get(new TopicPartition(topic, partition));
+        return p != null && p > offset;
     }
 
     /** Milliseconds from the readers' start until ready, or -1. */
@@ -219,6 +230,10 @@ public class TopicSink {
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(100));
                     for (ConsumerRecord<String, byte[]> r : records) {
                         apply(r);
+                    }
+                    for (TopicPartition tp : records.partitions()) {
+                        List<ConsumerRecord<String, byte[]>> done = records.records(tp);
+                        position.merge(tp, done.get(done.size() - 1).offset() + 1, Math::max);
                     }
                     if (!caughtUp && listed && caughtUp(c)) {
                         caughtUp = true;

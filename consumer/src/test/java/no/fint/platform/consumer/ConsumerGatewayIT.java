@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import no.fint.platform.broker.KafkaBrokerExtension;
 import no.fint.platform.model.Component;
+import no.fint.platform.write.WriteEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +52,15 @@ class ConsumerGatewayIT {
     }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.getUri().toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(20));
+        return send("GET", path, null, headers);
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.getUri().toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -79,5 +89,38 @@ class ConsumerGatewayIT {
         HttpResponse<String> missing = get("/utdanning/elev/admin/health", "x-org-id", "gateway.no");
         assertEquals(400, missing.statusCode());
         assertTrue(missing.body().contains("Missing request header 'x-client'"), missing.body());
+    }
+
+    /**
+     * Writes behind a gateway: v1's rules for the headers. Both are required (400, Spring's error), the
+     * client is the gateway's {@code x-client}, and a status asked with another {@code x-org-id} than the
+     * write's is 400 {@code {"message":"Invalid OrgId"}}; a write for another organisation is v1's 503.
+     */
+    @Test
+    void writesTakeTheGatewaysHeaders() throws Exception {
+        String elev = "{\"elevnummer\":{\"identifikatorverdi\":\"g2\"}}";
+        try (WriteLog log = new WriteLog("gateway.no")) {
+            HttpResponse<String> noClient = send("POST", "/utdanning/elev/elev", elev, "x-org-id", "gateway.no");
+            assertEquals(400, noClient.statusCode());
+            assertTrue(noClient.body().contains("Missing request header 'x-client'"), noClient.body());
+            HttpResponse<String> otherOrg = send("POST", "/utdanning/elev/elev", elev, "x-org-id", "rogfk.no", "x-client", "c");
+            assertEquals(503, otherOrg.statusCode());
+            assertEquals("{\"message\":\"rogfk.no\",\"exception\":\"class no.fint.cache.exceptions.CacheNotFoundException\"}", otherOrg.body());
+            assertTrue(log.events().isEmpty(), "nothing sent for the refused writes");
+
+            HttpResponse<String> w = send("POST", "/utdanning/elev/elev", elev, "x-org-id", "gateway.no", "x-client", "gateway-client");
+            assertEquals(202, w.statusCode(), w.body());
+            String status = URI.create(w.headers().firstValue("Location").orElseThrow()).getRawPath();
+            assertEquals(202, get(status, "x-org-id", "gateway.no", "x-client", "anyone").statusCode());
+            HttpResponse<String> invalid = get(status, "x-org-id", "rogfk.no", "x-client", "gateway-client");
+            assertEquals(400, invalid.statusCode());
+            assertEquals("{\"message\":\"Invalid OrgId\"}", invalid.body());
+            HttpResponse<String> noHeaders = get(status);
+            assertEquals(400, noHeaders.statusCode());
+            assertTrue(noHeaders.body().contains("Missing request header 'x-org-id'"), noHeaders.body());
+            List<WriteEvent> events = log.events();
+            assertEquals(1, events.size(), events.toString());
+            assertEquals("gateway-client", ((WriteEvent.Requested) events.get(0)).request().client());
+        }
     }
 }

@@ -36,8 +36,25 @@ public final class ContractGuard {
      * @param resource the resource path of the sync, e.g. {@code /utdanning/elev/elev}
      */
     public static Decision authorise(Caller caller, Contract contract, String resource) {
+        Decision adapter = authoriseAdapter(caller, contract);
+        if (!adapter.allowed()) {
+            return adapter;
+        }
+        if (contract.capability(resource) == null) {
+            return Decision.denied("the contract of adapter " + caller.adapterId() + " does not declare the capability " + resource
+                    + " (it declares " + contract.capabilities().stream().map(Capability::resource).collect(Collectors.joining(", ")) + ")");
+        }
+        return Decision.ALLOWED;
+    }
+
+    /**
+     * The part of the rule that does not depend on a resource: a contract is registered under the
+     * caller's adapterId, for the caller's organisation (write-request polls cover several resources;
+     * they are then filtered by the contract's capabilities).
+     */
+    public static Decision authoriseAdapter(Caller caller, Contract contract) {
         if (caller.adapterId() == null || caller.adapterId().isBlank()) {
-            return Decision.denied("metadata.adapterId is missing, so the adapter's contract cannot be found");
+            return Decision.denied("the adapterId is missing, so the adapter's contract cannot be found");
         }
         if (contract == null || !contract.orgId().equals(caller.orgId())) {
             return Decision.denied("adapter " + caller.adapterId() + " has no registered contract for organisation "
@@ -46,10 +63,6 @@ public final class ContractGuard {
         if (!Objects.equals(contract.username(), caller.username())) {
             return Decision.denied("adapter " + caller.adapterId() + " is registered by another user (" + contract.username()
                     + "); the token's cn is " + caller.username());
-        }
-        if (contract.capability(resource) == null) {
-            return Decision.denied("the contract of adapter " + caller.adapterId() + " does not declare the capability " + resource
-                    + " (it declares " + contract.capabilities().stream().map(Capability::resource).collect(Collectors.joining(", ")) + ")");
         }
         return Decision.ALLOWED;
     }

@@ -146,6 +146,23 @@ public final class ResourceStore {
         return v.superseded ? byKey.get(v.key) : v;
     }
 
+    /** A resource rendered as v1 serves it, and its self links (the first is a write status's Location). */
+    public record Rendered(byte[] body, List<String> selfHrefs) {
+    }
+
+    /**
+     * Renders a resource from its canonical JSON whether or not the cache holds it (a write's status
+     * answers with the adapter's version), with the inverse links the cache holds for its identifiers.
+     */
+    public Rendered render(byte[] canonical) {
+        ResourceLayout layout = parse(canonical);
+        Version v = new Version("", layout, 0, 0);
+        v.edges = bucketsOf(v);
+        ByteSink out = new ByteSink(canonical.length + 512);
+        render(v, out);
+        return new Rendered(out.toByteArray(), renderer.selfHrefs(layout.ids()));
+    }
+
     void render(Version v, ByteSink out) {
         renderer.render(v.json, v.linksStart, v.nestedHrefs, v.ids, inverseLinks(v), out);
     }

@@ -60,6 +60,11 @@ public final class Canonicalizer {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final SerializableString LINKS = new SerializedString(UnknownAttributeCheck.LINKS);
     private static final SerializableString HREF = new SerializedString(LinkShapeCheck.HREF);
+    private static final SerializableString SELF = new SerializedString(RelationNameCheck.SELF);
+    /** An adapter's {@code self} key: none, seen but not written yet, written. */
+    private static final int SELF_NONE = 0;
+    private static final int SELF_PENDING = 1;
+    private static final int SELF_WRITTEN = 2;
 
     private static final byte STRING = 1;
     private static final byte BOOLEAN = 2;
@@ -74,8 +79,17 @@ public final class Canonicalizer {
     private final Map<ModelClass, ClassInfo> classes = new IdentityHashMap<>();
 
     public Canonicalizer(InformationModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param clientLinks true for resources a client sends through the consumer API: absolute URLs of
+     *                    known resources ({@code https://api.felleskomponent.no/utdanning/elev/elev/systemid/1},
+     *                    any host) become paths like every other link (see {@link HrefCheck})
+     */
+    public Canonicalizer(InformationModel model, boolean clientLinks) {
         this.model = model;
-        this.hrefs = new HrefCheck(model);
+        this.hrefs = new HrefCheck(model, clientLinks);
         for (ModelClass c : model.classes()) {
             classes.put(c, new ClassInfo(c));
         }
@@ -96,6 +110,20 @@ public final class Canonicalizer {
 
     /** As {@link #canonicalize(ResourceType, JsonNode, Violations)}, writing through a reusable buffer. */
     public byte[] canonicalize(ResourceType type, JsonNode resource, Violations out, ByteArrayBuilder buffer) {
+        return canonicalize(type, resource, out, buffer, false);
+    }
+
+    /**
+     * A resource a client asks to create (or to validate for creation): as
+     * {@link #canonicalize(ResourceType, JsonNode, Violations)}, except that the resource's own
+     * identifier attributes ({@code systemId}, ...) may be missing, because the source system assigns
+     * them (FINT v1's create flow); every other rule holds.
+     */
+    public byte[] canonicalizeNew(ResourceType type, JsonNode resource, Violations out) {
+        return canonicalize(type, resource, out, new ByteArrayBuilder(1024), true);
+    }
+
+    private byte[] canonicalize(ResourceType type, JsonNode resource, Violations out, ByteArrayBuilder buffer, boolean newResource) {
         if (resource == null || !resource.isObject()) {
             out.add(FieldPath.ROOT, resource == null || resource.isNull() ? "missing" : "expected a JSON object");
             return null;
@@ -104,6 +132,7 @@ public final class Canonicalizer {
         int before = out.size();
         try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
             Walk w = new Walk(g, out, hrefs.in(type.component()));
+            w.identifiersOptional = newResource;
             w.object(classes.get(type.modelClass()), resource, FieldPath.ROOT);
             if (out.size() != before) {
                 return null;
@@ -196,6 +225,22 @@ public final class Canonicalizer {
     }
 
     private static final Fallback FALLBACK = new Fallback();
+
+    /**
+     * Before a relation is written: an adapter's {@code self} key seen before it is kept at its place
+     * as the marker {@code "self":[]} (v1 cleared and rebuilt an adapter's self list where it stood, so
+     * a self sent first is served first). A self after the last relation is left out: readers append
+     * self last anyway.
+     */
+    private static int selfMarker(JsonGenerator g, int self) throws IOException {
+        if (self != SELF_PENDING) {
+            return self;
+        }
+        g.writeFieldName(SELF);
+        g.writeStartArray();
+        g.writeEndArray();
+        return SELF_WRITTEN;
+    }
 
     /** One resource read token by token and written at once: in model order, valid, or {@link #FALLBACK}. */
     private final class Stream {
@@ -348,6 +393,7 @@ public final class Canonicalizer {
                 throw FALLBACK;
             }
             boolean started = false;
+            int self = SELF_NONE;
             List<String> names = null;
             List<String> hrefList = new ArrayList<>(4);
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -355,6 +401,7 @@ public final class Canonicalizer {
                 JsonToken v = p.nextToken();
                 if (RelationNameCheck.isSelf(name)) {
                     p.skipChildren();
+                    self = self == SELF_NONE ? SELF_PENDING : self;
                     continue;
                 }
                 Relation relation = RelationNameCheck.relation(cls, name);
@@ -396,6 +443,7 @@ public final class Canonicalizer {
                         g.writeStartObject();
                         started = true;
                     }
+                    self = selfMarker(g, self);
                     g.writeFieldName(name);
                     g.writeStartArray();
                     for (int i = 0; i < hrefList.size(); i++) {
@@ -459,6 +507,8 @@ public final class Canonicalizer {
         private final Violations out;
         private final HrefCheck.Context hrefs;
         private boolean ok = true;
+        /** A new resource: its own identifier attributes may be missing (the source system assigns them). */
+        private boolean identifiersOptional;
 
         Walk(JsonGenerator g, Violations out, HrefCheck.Context hrefs) {
             this.g = g;
@@ -495,7 +545,7 @@ public final class Canonicalizer {
                 Attribute a = attributes[i];
                 JsonNode v = slots[i];
                 if (RequiredAttributeCheck.absent(v)) {
-                    if (!a.optional()) {
+                    if (!a.optional() && !(identifiersOptional && path == FieldPath.ROOT && info.cls.identifiers().contains(a.name()))) {
                         violation(path.field(a.name()), RequiredAttributeCheck.check(a, v));
                     }
                     continue;
@@ -619,12 +669,14 @@ public final class Canonicalizer {
                 return;
             }
             boolean started = false;
+            int self = SELF_NONE;
             List<String> hrefList = new ArrayList<>(4);
             Set<String> seen = null; // only for long link lists: contains() on a short list is cheaper
             for (Iterator<Map.Entry<String, JsonNode>> it = links.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String name = e.getKey();
                 if (RelationNameCheck.isSelf(name)) {
+                    self = self == SELF_NONE ? SELF_PENDING : self;
                     continue;
                 }
                 Relation relation = RelationNameCheck.relation(cls, name);
@@ -679,6 +731,7 @@ public final class Canonicalizer {
                         g.writeStartObject();
                         started = true;
                     }
+                    self = selfMarker(g, self);
                     g.writeFieldName(name);
                     g.writeStartArray();
                     for (int i = 0; i < hrefList.size(); i++) {

@@ -12,6 +12,8 @@ public final class RecordHeaders {
     public static final String LAST_MODIFIED = "last-modified";
     /** UTF-8 {@code FULL}, {@code DELTA}, {@code DELETE} or {@code EVENT}. */
     public static final String SYNC_TYPE = "sync-type";
+    /** The {@link #SYNC_TYPE} of a record written for a client's write request (an adapter's accepted answer). */
+    public static final String SYNC_TYPE_EVENT = "EVENT";
     /** UTF-8 corrId of the sync (or write request) that produced the record. */
     public static final String CORR_ID = "corr-id";
 

@@ -67,6 +67,17 @@ public final class Topics {
         return platform("sync-session");
     }
 
+    /**
+     * An organisation's write log (event topic, key corrId): client write requests and the provider's
+     * leases, answers and expiries. {@code fint-no.fint-core.write-event}.
+     */
+    public static String writeEvents(String orgId) {
+        return orgPart(orgId) + "." + CONTEXT + ".write-event";
+    }
+
+    /** Every organisation's write log: group 1 is the organisation part. */
+    public static final Pattern ANY_WRITE_EVENTS = Pattern.compile("([a-z0-9][a-z0-9-]*)\\." + CONTEXT + "\\.write-event");
+
     /** Every entity topic of every organisation: group 1 is the organisation part, group 2 the component id. */
     public static final Pattern ANY_ENTITY = Pattern.compile("([a-z0-9][a-z0-9-]*)\\." + CONTEXT + "\\.entity\\.([a-z0-9-]+)");
 

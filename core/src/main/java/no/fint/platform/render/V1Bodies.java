@@ -17,6 +17,9 @@ public final class V1Bodies {
     public static final String CACHE_NOT_FOUND = "no.fint.cache.exceptions.CacheNotFoundException";
     public static final String TYPE_MISMATCH = "org.springframework.web.method.annotation.MethodArgumentTypeMismatchException";
     public static final String MISSING_HEADER = "org.springframework.web.bind.ServletRequestBindingException";
+    public static final String METHOD_NOT_SUPPORTED = "org.springframework.web.HttpRequestMethodNotSupportedException";
+    public static final String NOT_READABLE = "org.springframework.http.converter.HttpMessageNotReadableException";
+    public static final String TOO_LARGE = "org.springframework.web.multipart.MaxUploadSizeExceededException";
 
     private V1Bodies() {
     }
@@ -88,6 +91,21 @@ public final class V1Bodies {
     public static byte[] missingHeader(long timestampMs, String header, String path) {
         return springError(timestampMs, 400, "Bad Request", MISSING_HEADER,
                 "Missing request header '" + header + "' for method parameter of type String", path);
+    }
+
+    /** A method the path has no handler for (a write to a class that is not writeable, DELETE where not enabled). */
+    public static byte[] methodNotSupported(long timestampMs, String method, String path) {
+        return springError(timestampMs, 405, "Method Not Allowed", METHOD_NOT_SUPPORTED, "Request method '" + method + "' not supported", path);
+    }
+
+    /** A request body that is missing or not JSON ({@code message} as Spring's converter put it). */
+    public static byte[] notReadable(long timestampMs, String message, String path) {
+        return springError(timestampMs, 400, "Bad Request", NOT_READABLE, message, path);
+    }
+
+    /** A request body over the consumer's limit. */
+    public static byte[] tooLarge(long timestampMs, long limit, String path) {
+        return springError(timestampMs, 413, "Payload Too Large", TOO_LARGE, "Maximum upload size of " + limit + " bytes exceeded", path);
     }
 
     /** {@code {"lastUpdated":"<ms>"}}: a string, as the v1 controller converted the long. */

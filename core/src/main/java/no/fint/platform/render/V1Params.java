@@ -25,6 +25,26 @@ public final class V1Params {
         return parse(raw, "long", Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
+    /**
+     * A {@code boolean} as Spring's {@code StringToBooleanConverter} read it (v1's {@code validate}):
+     * trimmed, any case; true, on, yes, 1 and false, off, no, 0; absent or empty is false.
+     */
+    public static boolean booleanParam(String raw) throws Mismatch {
+        if (raw == null || raw.trim().isEmpty()) {
+            return false;
+        }
+        switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> {
+                return true;
+            }
+            case "false", "off", "no", "0" -> {
+                return false;
+            }
+            default -> throw new Mismatch("Failed to convert value of type 'java.lang.String' to required type 'boolean'; nested exception is "
+                    + "java.lang.IllegalArgumentException: Invalid boolean value '" + raw.trim() + "'");
+        }
+    }
+
     private static long parse(String raw, String type, long min, long max) throws Mismatch {
         if (raw == null || raw.isEmpty()) {
             return 0;

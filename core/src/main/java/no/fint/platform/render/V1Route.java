@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param component the component
  * @param type      the resource type (collection, one, last-updated, cache size, query)
  * @param idField   the identifier attribute as the model names it ({@code systemId}); ONE only
- * @param idValue   the identifier value, decoded; ONE only
+ * @param idValue   the identifier value, decoded; ONE only (STATUS: the corrId)
  * @param rest      the segments after {@code admin} (ADMIN only), lower case except an orgId
  */
 public record V1Route(Kind kind, Component component, ResourceType type, String idField, String idValue, List<String> rest) {
@@ -37,6 +37,8 @@ public record V1Route(Kind kind, Component component, ResourceType type, String 
         CACHE_SIZE,
         /** {@code POST /{resource}/$query}. */
         QUERY,
+        /** {@code GET /{resource}/status/{corrId}}: a write's status ({@code idValue} is the corrId). */
+        STATUS,
         ADMIN,
         /** {@code /openapi/{domain}/{package}}: the component's typed OpenAPI document. */
         OPENAPI,
@@ -127,6 +129,9 @@ public record V1Route(Kind kind, Component component, ResourceType type, String 
             if (rest.size() == 3 && second.equalsIgnoreCase("cache") && rest.get(2).equalsIgnoreCase("size")) {
                 return Optional.of(new V1Route(Kind.CACHE_SIZE, component, t, null, null, List.of()));
             }
+            if (rest.size() == 3 && second.equalsIgnoreCase("status")) {
+                return Optional.of(new V1Route(Kind.STATUS, component, t, null, rest.get(2), List.of()));
+            }
             for (String field : t.modelClass().identifiers()) {
                 if (field.equalsIgnoreCase(second)) {
                     if (rest.size() < 3) {
@@ -171,6 +176,7 @@ public record V1Route(Kind kind, Component component, ResourceType type, String 
             case LAST_UPDATED -> base + "/" + type.name() + "/last-updated";
             case CACHE_SIZE -> base + "/" + type.name() + "/cache/size";
             case QUERY -> base + "/" + type.name() + "/$query";
+            case STATUS -> base + "/" + type.name() + "/status/" + encode(idValue);
             case ADMIN -> base + "/admin/" + String.join("/", rest.stream().map(V1Route::encode).toList());
             case OPENAPI -> "/" + OPENAPI_PREFIX + base;
             case NOT_FOUND -> base;

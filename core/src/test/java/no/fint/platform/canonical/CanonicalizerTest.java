@@ -91,7 +91,7 @@ class CanonicalizerTest {
     }
 
     @Test
-    void elevInModelOrderWithNullsAndSelfDroppedAndPlaceholdersResolved() throws Exception {
+    void elevInModelOrderWithNullsAndSelfKeptInPlaceAndPlaceholdersResolved() throws Exception {
         // As a FINT v2 adapter sends it: its own key order, explicit nulls, its own self links.
         String in = """
                 {"systemId":{"identifikatorverdi":"a0611475","gyldighetsperiode":{"start":"2019-08-01T00:00:00.000+02:00","slutt":null,"beskrivelse":null}},
@@ -107,9 +107,30 @@ class CanonicalizerTest {
         assertEquals("{\"brukernavn\":{\"identifikatorverdi\":\"olanor\"},\"elevnummer\":{\"identifikatorverdi\":\"500001\"},"
                 + "\"feidenavn\":{\"identifikatorverdi\":\"olanor@vgs.example.no\"},\"kontaktinformasjon\":{\"epostadresse\":\"olanor@vgs.example.no\"},"
                 + "\"systemId\":{\"gyldighetsperiode\":{\"start\":\"2019-07-31T22:00:00Z\"},\"identifikatorverdi\":\"a0611475\"},"
-                + "\"_links\":{\"person\":[{\"href\":\"/utdanning/elev/person/fodselsnummer/14020412345\"}],"
+                + "\"_links\":{\"self\":[],\"person\":[{\"href\":\"/utdanning/elev/person/fodselsnummer/14020412345\"}],"
                 + "\"elevforhold\":[{\"href\":\"/utdanning/elev/elevforhold/systemid/E_500001_1\"}]}}",
                 canonical("/utdanning/elev/elev", in));
+    }
+
+    /** v1 rebuilt an adapter's self list where the key stood: its place is kept (hrefs dropped) when relations follow. */
+    @Test
+    void theAdaptersSelfKeyKeepsItsPlaceOnlyWhereRelationsFollowIt() throws Exception {
+        String id = "\"systemId\":{\"identifikatorverdi\":\"1\"}";
+        String person = "\"person\":[{\"href\":\"/utdanning/elev/person/fodselsnummer/1\"}]";
+        String self = "\"self\":[{\"href\":\"${utdanning.elev.elev}/systemid/1\"}]";
+        String elevforhold = "\"elevforhold\":[{\"href\":\"/utdanning/elev/elevforhold/systemid/2\"}]";
+        assertEquals("{" + id + ",\"_links\":{" + person + ",\"self\":[]," + elevforhold + "}}",
+                canonical("/utdanning/elev/elev", "{" + id + ",\"_links\":{" + person + "," + self + "," + elevforhold + "}}"));
+        assertEquals("{" + id + ",\"_links\":{" + person + "}}",
+                canonical("/utdanning/elev/elev", "{" + id + ",\"_links\":{" + person + "," + self + "}}"), "self last: its default place");
+        assertEquals("{" + id + ",\"_links\":{\"self\":[]," + person + "}}",
+                canonical("/utdanning/elev/elev", "{" + id + ",\"_links\":{" + self + ",\"elevforhold\":[]," + person + "}}"));
+        assertEquals("{" + id + ",\"_links\":{\"self\":[]," + person + "}}",
+                canonical("/utdanning/elev/elev", "{" + id + ",\"_links\":{\"self\":null," + person + "}}"));
+        String streamed = "{" + id + ",\"_links\":{" + self + "," + person + "}}";
+        Canonicalizer.Streamed fast = stream("/utdanning/elev/elev", streamed);
+        assertTrue(fast != null);
+        assertEquals(canonical("/utdanning/elev/elev", streamed), new String(fast.json(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -19,6 +19,13 @@ class TopicsTest {
     }
 
     @Test
+    void writeLogsArePerOrganisation() {
+        assertEquals("rogfk-no.fint-core.write-event", Topics.writeEvents("rogfk.no"));
+        assertTrue(Topics.ANY_WRITE_EVENTS.matcher(Topics.writeEvents("viken-fylke.no")).matches());
+        assertFalse(Topics.ANY_WRITE_EVENTS.matcher("fint-no.fint-core.entity.utdanning-elev").matches());
+    }
+
+    @Test
     void refusesMalformedOrganisationIds() {
         assertThrows(IllegalArgumentException.class, () -> Topics.orgPart("Fint.no"));
         assertThrows(IllegalArgumentException.class, () -> Topics.orgPart("fint"));

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * the one for the second check digit by -1 (mod 11), so among three consecutive last digits each check
  * digit is impossible (remainder 10) for at most one of them: at least one of the three is valid.
  */
-final class Fodselsnummer {
+public final class Fodselsnummer {
 
     private static final int[] W1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
     private static final int[] W2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
@@ -83,7 +83,7 @@ final class Fodselsnummer {
     }
 
     /** True for 11 digits with both check digits right. */
-    static boolean validCheckDigits(String f) {
+    public static boolean validCheckDigits(String f) {
         if (f == null || f.length() != 11 || !f.chars().allMatch(Character::isDigit)) {
             return false;
         }

@@ -71,6 +71,18 @@ public class TopicAdmin {
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentionMs)));
     }
 
+    /**
+     * A time-limited event topic whose segments roll every {@code segmentMs}, so records older than
+     * the retention are really deleted soon after (a segment is deleted only when its newest record is).
+     */
+    public void ensureEvents(String topic, int partitions, long retentionMs, long segmentMs) throws TopicException {
+        ensure(topic, partitions, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentionMs),
+                TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(segmentMs),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024)));
+    }
+
     private void ensure(String topic, int partitions, Map<String, String> configs) throws TopicException {
         if (known.contains(topic)) {
             return;

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * At start: load the token keys (a provider without token settings does not start), load contracts and
- * sync sessions from Kafka (in the background), register gauges, create the heartbeat topic.
+ * At start: load the token keys (a provider without token settings does not start), load contracts,
+ * sync sessions and write requests from Kafka (in the background), register gauges, create the
+ * heartbeat topic, start the sweepers.
  */
 @ApplicationScoped
 public class ProviderStartup {
@@ -29,6 +30,10 @@ public class ProviderStartup {
     @Inject
     TopicAdmin topics;
     @Inject
+    WriteLedgerStore writes;
+    @Inject
+    EventSweeper events;
+    @Inject
     TokenAuthenticator tokens;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -41,5 +46,7 @@ public class ProviderStartup {
         contracts.start();
         sweeper.start();
         heartbeats.start();
+        writes.start();
+        events.start();
     }
 }

@@ -9,6 +9,10 @@ import no.fint.platform.tokens.EphemeralIdp;
 import no.fint.platform.tokens.SigningKey;
 import no.fint.platform.tokens.TokenMinter;
 import no.fint.platform.tokens.TokenRequest;
+import no.fint.platform.write.Operation;
+import no.fint.platform.write.WriteEvent;
+import no.fint.platform.write.WriteEvents;
+import no.fint.platform.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,7 +133,12 @@ class ProviderAuthIT {
                 new Endpoint("full sync nested", "POST", c -> "/provider/felles/kodeverk/iso/kjonn", ProviderAuthIT::kjonnPage),
                 new Endpoint("delta sync nested", "PATCH", c -> "/provider/felles/kodeverk/iso/kjonn", ProviderAuthIT::kjonnPage),
                 new Endpoint("delete sync nested", "DELETE", c -> "/provider/felles/kodeverk/iso/kjonn", ProviderAuthIT::kjonnPage),
-                new Endpoint("sync status", "GET", c -> "/provider/sync/" + SYNC_A, c -> null));
+                new Endpoint("sync status", "GET", c -> "/provider/sync/" + SYNC_A, c -> null),
+                new Endpoint("poll domain", "GET", c -> "/provider/event/utdanning", c -> null),
+                new Endpoint("poll component", "GET", c -> "/provider/event/utdanning/elev", c -> null),
+                new Endpoint("poll resource", "GET", c -> "/provider/event/utdanning/elev/elev", c -> null),
+                new Endpoint("poll nested", "GET", c -> "/provider/event/felles/kodeverk/iso/kjonn", c -> null),
+                new Endpoint("answer unknown", "POST", c -> "/provider/event", c -> answer(c, A, Operation.VALIDATE)));
     }
 
     /** The expected status per endpoint for each token (columns in {@link #COLUMNS} order). */
@@ -148,6 +157,11 @@ class ProviderAuthIT {
         EXPECTED.put("delete sync", new int[]{200, 403, 403, 403, 403, 403, 403, 403, 401});
         EXPECTED.put("delete sync nested", new int[]{200, 403, 403, 403, 403, 403, 403, 403, 401});
         EXPECTED.put("sync status", new int[]{200, 403, 404, 404, 403, 403, 403, 403, 401});
+        // Polls: every adapter token may poll (it gets only its organisations' and roles' requests: see below).
+        for (String poll : List.of("poll domain", "poll component", "poll resource", "poll nested")) {
+            EXPECTED.put(poll, new int[]{200, 200, 200, 200, 403, 403, 403, 403, 401});
+        }
+        EXPECTED.put("answer unknown", new int[]{404, 404, 404, 404, 403, 403, 403, 403, 401});
     }
 
     private static String tokenFor(String column) {
@@ -198,6 +212,65 @@ class ProviderAuthIT {
             TestKafka.read(KafkaBrokerExtension.bootstrapServers(), topic).forEach(rec -> corrIds.add(rec.headers().get("corr-id")));
             assertTrue(corrIds.stream().allMatch(c -> c.equals(SYNC_A) || c.startsWith("matrix-adapter-A-own-")), topic + ": " + corrIds);
         }
+    }
+
+    private static String answer(String corrId, String org, Operation op) {
+        return "{\"corrId\":\"" + corrId + "\",\"orgId\":\"" + org + "\",\"adapterId\":\"" + ADAPTER_A
+                + "\",\"handledAt\":1760000000000,\"operationType\":\"" + op + "\",\"failed\":false,\"rejected\":false,\"conflicted\":false}";
+    }
+
+    /**
+     * Client writes: a pending request of A (holding A's data) is handed only to an adapter token of A
+     * with the component's role, and answered only by it; every other token polls nothing of it and its
+     * answers are refused (404 where the organisation is not the token's) without reaching the write log.
+     */
+    @Test
+    void writeRequestsGoOnlyToAnAdapterOfTheirOrganisationAndComponent() {
+        Writes.log(A);
+        WriteRequest r = Writes.request(A, "/utdanning/elev/elev", Operation.VALIDATE, null, Writes.elev(SECRET), 120_000);
+        // A probe behind it in the same partition (same record key): once it is polled, r has been read too.
+        long now = System.currentTimeMillis();
+        WriteRequest probe = new WriteRequest("probe-" + r.corrId(), A, "/administrasjon/personal/personalressurs", Operation.VALIDATE,
+                null, "{}", now, now + 120_000, "test-client");
+        TestKafka.write(KafkaBrokerExtension.bootstrapServers(), no.fint.platform.records.Topics.writeEvents(A), r.corrId(),
+                WriteEvents.write(new WriteEvent.Requested(probe)));
+        String probeToken = token(PrincipalKind.ADAPTER, A, OTHER_COMPONENT);
+        long deadline = System.currentTimeMillis() + 30_000;
+        String polled = "[]";
+        while (!polled.contains(probe.corrId()) && System.currentTimeMillis() < deadline) {
+            polled = call("GET", "/provider/event/administrasjon", null, probeToken).body();
+            Writes.sleep(50);
+        }
+        assertTrue(polled.contains(probe.corrId()) && !polled.contains(SECRET), polled);
+
+        List<String> wrong = new ArrayList<>();
+        for (String column : COLUMNS) {
+            if (column.equals("adapter/A/own")) {
+                continue;
+            }
+            String token = tokenFor(column);
+            int pollStatus = column.equals("none") ? 401 : column.startsWith("client") ? 403 : 200;
+            for (String path : List.of("/provider/event/utdanning", "/provider/event/utdanning/elev/elev")) {
+                HttpResponse<String> p = call("GET", path, null, token);
+                if (p.statusCode() != pollStatus || (pollStatus == 200 && !p.body().equals("[]")) || revealsA(p.body())) {
+                    wrong.add("poll " + path + " with " + column + ": " + p.statusCode() + " " + p.body());
+                }
+            }
+            int answerStatus = column.equals("none") ? 401 : column.startsWith("client") || column.equals("adapter/A/other") ? 403 : 404;
+            HttpResponse<String> a = call("POST", "/provider/event", answer(r.corrId(), column.contains("/B/") ? B : A, Operation.VALIDATE), token);
+            if (a.statusCode() != answerStatus || revealsA(a.body())) {
+                wrong.add("answer with " + column + ": " + a.statusCode() + " (expected " + answerStatus + ") " + a.body());
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertTrue(Writes.events(A, WriteEvent.Answered.class).isEmpty(), "no refused answer reached the write log");
+        assertTrue(Writes.events(A, WriteEvent.Leased.class).stream().noneMatch(l -> l.corrId().equals(r.corrId())), "nobody else leased it");
+
+        String own = call("GET", "/provider/event/utdanning", null, A_OWN).body();
+        assertTrue(own.contains(r.corrId()) && own.contains(SECRET), own);
+        HttpResponse<String> answered = call("POST", "/provider/event", answer(r.corrId(), A, Operation.VALIDATE), A_OWN);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals(List.of(r.corrId()), Writes.events(A, WriteEvent.Answered.class).stream().map(WriteEvent::corrId).toList());
     }
 
     @Test

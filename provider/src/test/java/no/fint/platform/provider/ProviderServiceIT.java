@@ -55,7 +55,7 @@ class ProviderServiceIT {
         TestKafka.Rec rec = recs.get(0);
         assertEquals("elev\u001Fe1", rec.key());
         assertEquals("{\"elevnummer\":{\"identifikatorverdi\":\"5\"},\"systemId\":{\"identifikatorverdi\":\"e1\"},"
-                + "\"_links\":{\"person\":[{\"href\":\"/utdanning/elev/person/fodselsnummer/1\"}]}}", rec.value());
+                + "\"_links\":{\"self\":[],\"person\":[{\"href\":\"/utdanning/elev/person/fodselsnummer/1\"}]}}", rec.value());
         assertEquals(Map.of("resource-name", "elev", "sync-type", "FULL", "corr-id", "c-1"), rec.headers());
         assertTrue(rec.lastModified() > 0);
 

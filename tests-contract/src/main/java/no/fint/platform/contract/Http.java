@@ -17,6 +17,11 @@ public final class Http {
     private Http() {
     }
 
+    /** The shared client, for requests the helpers here do not cover (raw bytes, other headers). */
+    public static HttpClient client() {
+        return CLIENT;
+    }
+
     public static HttpResponse<String> get(String url) {
         return get(url, null);
     }

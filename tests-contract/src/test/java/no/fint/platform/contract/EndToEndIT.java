@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * REST (provider) -> Kafka (real broker) -> REST (consumer), each service its own process; the adapter
- * and the client send tokens of the test JVM's IdP.
+ * and the client send tokens of the test JVM's IdP. (Organisation e2e.no: the broker is shared by the
+ * module's ITs, and ContractSuiteIT's golden files hold fint.no's whole data.)
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class EndToEndIT {
@@ -29,16 +30,16 @@ class EndToEndIT {
         try (ServiceProcess provider = ServiceProcess.start("provider-e2e", "provider",
                 Map.of("fint.kafka.bootstrap-servers", bootstrapServers));
              ServiceProcess consumer = ServiceProcess.start("consumer-e2e", "consumer",
-                     Map.of("fint.kafka.bootstrap-servers", bootstrapServers, "fint.consumer.org-id", "fint.no"))) {
-            String adapter = EphemeralIdp.shared().adapter("fint.no", "utdanning-elev");
-            String client = EphemeralIdp.shared().client("fint.no", "utdanning-elev");
+                     Map.of("fint.kafka.bootstrap-servers", bootstrapServers, "fint.consumer.org-id", "e2e.no"))) {
+            String adapter = EphemeralIdp.shared().adapter("e2e.no", "utdanning-elev");
+            String client = EphemeralIdp.shared().client("e2e.no", "utdanning-elev");
             // An adapter registers its contract before it syncs (the provider enforces contracts).
             HttpResponse<String> registered = Http.send("POST", provider.url() + "/provider/register", """
-                    {"adapterId":"demo","orgId":"fint.no","heartbeatIntervalInMinutes":1,"capabilities":[
+                    {"adapterId":"demo","orgId":"e2e.no","heartbeatIntervalInMinutes":1,"capabilities":[
                       {"domainName":"utdanning","packageName":"elev","resourceName":"elev","fullSyncIntervalInDays":1}]}""", adapter);
             assertEquals(200, registered.statusCode(), registered.body());
             String page = """
-                    {"metadata":{"corrId":"e2e-1","orgId":"fint.no","adapterId":"demo","totalSize":1,"page":1,"pageSize":1,"totalPages":1},
+                    {"metadata":{"corrId":"e2e-1","orgId":"e2e.no","adapterId":"demo","totalSize":1,"page":1,"pageSize":1,"totalPages":1},
                      "resources":[{"identifier":"a0611475","resource":{
                        "elevnummer":{"identifikatorverdi":"500001"},"systemId":{"identifikatorverdi":"a0611475"}}}]}""";
             HttpResponse<String> sent = Http.send("POST", provider.url() + "/provider/utdanning/elev/elev", page, adapter);

@@ -27,10 +27,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HrefCheck {
 
     private final InformationModel model;
+    private final boolean urlsToPaths;
     private final ConcurrentHashMap<Component, Context> contexts = new ConcurrentHashMap<>();
 
     public HrefCheck(InformationModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param urlsToPaths true for links a client sends (consumer API writes): an absolute URL whose path
+     *                    names a known resource by one of its identifiers ({@code https://any.host/utdanning/elev/elev/systemid/1})
+     *                    becomes that path, as the client's own consumer writes its links with its base
+     *                    URL; other URLs stay as given
+     */
+    public HrefCheck(InformationModel model, boolean urlsToPaths) {
         this.model = model;
+        this.urlsToPaths = urlsToPaths;
     }
 
     /** The canonical href, or null when it cannot be resolved (see {@link #reason}). */
@@ -110,18 +122,7 @@ public final class HrefCheck {
             return absolute(href, 7, why);
         }
         if (href.startsWith("/")) {
-            String[] seg = href.substring(1).split("/", -1);
-            for (int k = 3; k <= 4 && k + 2 <= seg.length; k++) {
-                StringBuilder prefix = new StringBuilder();
-                for (int i = 0; i < k; i++) {
-                    prefix.append('/').append(seg[i]);
-                }
-                Optional<ResourceType> rt = model.resourceByPath(prefix.toString());
-                if (rt.isPresent()) {
-                    return idPath(new Target(rt.get().path(), rt.get().modelClass()), href.substring(prefix.length()), why);
-                }
-            }
-            return fail(why, "path names no resource of model " + model.version() + " (expected /domain/package/resource/idfield/value)");
+            return path(href, why);
         }
         Optional<Target> target = ctx.relationTarget(relation.target());
         if (target.isEmpty()) {
@@ -129,6 +130,22 @@ public final class HrefCheck {
                     + " has none (use an absolute URL)");
         }
         return idPath(target.get(), "/" + href, why);
+    }
+
+    /** {@code /domain/package/resource/idfield/value} of a known resource, in the model's form of the resource path. */
+    private String path(String href, StringBuilder why) {
+        String[] seg = href.substring(1).split("/", -1);
+        for (int k = 3; k <= 4 && k + 2 <= seg.length; k++) {
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < k; i++) {
+                prefix.append('/').append(seg[i]);
+            }
+            Optional<ResourceType> rt = model.resourceByPath(prefix.toString());
+            if (rt.isPresent()) {
+                return idPath(new Target(rt.get().path(), rt.get().modelClass()), href.substring(prefix.length()), why);
+            }
+        }
+        return fail(why, "path names no resource of model " + model.version() + " (expected /domain/package/resource/idfield/value)");
     }
 
     private String idPath(Target target, String rest, StringBuilder why) {
@@ -149,11 +166,17 @@ public final class HrefCheck {
                 + String.join(", ", target.cls().identifiers()).toLowerCase(Locale.ROOT) + ")");
     }
 
-    private static String absolute(String href, int schemeLength, StringBuilder why) {
+    private String absolute(String href, int schemeLength, StringBuilder why) {
         int end = href.indexOf('/', schemeLength);
         String host = end < 0 ? href.substring(schemeLength) : href.substring(schemeLength, end);
         if (host.isEmpty() || host.indexOf('?') >= 0 || host.indexOf('#') >= 0) {
             return fail(why, "URL without a host");
+        }
+        if (urlsToPaths && end > 0 && href.indexOf('?', end) < 0 && href.indexOf('#', end) < 0) {
+            String path = path(href.substring(end), null);
+            if (path != null) {
+                return path;
+            }
         }
         return "https://" + href.substring(schemeLength);
     }

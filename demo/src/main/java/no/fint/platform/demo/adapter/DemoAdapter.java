@@ -15,27 +15,41 @@ import java.util.Map;
  * full sync, then every {@code interval} sends a round of deltas (PATCH) and deletes (DELETE) until
  * stopped or until {@code rounds} rounds are done.
  *
- * <p>Extension point for the client-writes issue: answering write requests (polling
- * {@code GET /provider/event/...}, answering with {@code POST /provider/event}) is one more
- * {@link PeriodicTask} started next to the heartbeats, using the same {@link ProviderClient} (retries,
- * stop) and the {@link DataSet} as its source system; the sync loop needs no change for it.
+ * <p>Client writes: with {@link WriteSettings} enabled, {@link WriteRequests} is one more
+ * {@link PeriodicTask} next to the heartbeats, on the same {@link ProviderClient} (retries, stop),
+ * polling {@code GET /provider/event/...} and answering with {@code POST /provider/event}
+ * ({@link WriteAnswerer}, the data set as its source system); the sync loop does not change.
  */
 public final class DemoAdapter {
 
     private final AdapterSettings settings;
+    private final WriteSettings writes;
     private final Console console;
     private final TokenSource tokens;
+    private volatile WriteAnswerer answerer;
 
-    /** Sends no token: for a provider stand-in without authentication (the adapter's unit tests). */
+    /** Sends no token and answers no client writes: for a provider stand-in without authentication (the adapter's unit tests). */
     public DemoAdapter(AdapterSettings settings, PrintStream out) {
-        this(settings, out, null);
+        this(settings, WriteSettings.off(), out, null);
     }
 
     /** @param tokens the adapter's bearer tokens (the provider requires them) */
     public DemoAdapter(AdapterSettings settings, PrintStream out, TokenSource tokens) {
+        this(settings, WriteSettings.off(), out, tokens);
+    }
+
+    /** @param tokens the adapter's bearer tokens (the provider requires them) */
+    public DemoAdapter(AdapterSettings settings, WriteSettings writes, PrintStream out, TokenSource tokens) {
         this.settings = settings;
+        this.writes = writes;
         this.console = new Console(out);
         this.tokens = tokens;
+    }
+
+    /** What the write answering did so far (empty when it is off). */
+    public java.util.Map<String, Long> writeOutcomes() {
+        WriteAnswerer a = answerer;
+        return a == null ? java.util.Map.of() : a.outcomes();
     }
 
     /** Runs until done or until {@code stop} is signalled; never throws for what the provider answers. */
@@ -57,6 +71,12 @@ public final class DemoAdapter {
                     return new Summary(false, 0, syncs, 0, states, false, stop.requested());
                 }
                 tasks.start(heartbeats);
+                if (writes.enabled()) {
+                    answerer = new WriteAnswerer(client, settings, writes, data, console);
+                    tasks.start(new WriteRequests(answerer, writes.poll()));
+                    console.line("answering client writes: polling every %d ms (conflict marker %s, error marker %s)",
+                            writes.poll().toMillis(), writes.conflictMarker(), writes.errorMarker());
+                }
                 SyncSender sender = new SyncSender(client, settings, stop, console);
                 List<Outcome> full = fullSync(sender, data, stop);
                 syncs.addAll(full);

@@ -67,6 +67,13 @@ public final class ProviderClient {
         return exchange(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "application/json"), "GET", path);
     }
 
+    /** A GET with extra headers (the write-request poll names its organisation and adapter in them). */
+    public Reply get(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().header("Accept", "application/json");
+        headers.forEach(b::header);
+        return exchange(b, "GET", path);
+    }
+
     /** Sends a JSON body with the given method (POST, PATCH, DELETE, ...). */
     public Reply send(String method, String path, byte[] json) {
         return exchange(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")

@@ -1,0 +1,109 @@
+package no.fint.platform.consumer;
+
+import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.model.Component;
+import no.fint.platform.records.EntityRecord;
+import no.fint.platform.records.Topics;
+import no.fint.platform.service.EntityRecordCodec;
+import no.fint.platform.write.WriteEvent;
+import no.fint.platform.write.WriteEvents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The test plays the provider: reads the organisation's write log, writes decisions and entity records. */
+final class WriteLog implements AutoCloseable {
+
+    private final String orgId;
+    private final KafkaProducer<String, byte[]> producer;
+
+    WriteLog(String orgId) {
+        this.orgId = orgId;
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    String topic() {
+        return Topics.writeEvents(orgId);
+    }
+
+    void write(WriteEvent e) {
+        try {
+            producer.send(new ProducerRecord<>(topic(), e.corrId(), WriteEvents.write(e))).get(10, TimeUnit.SECONDS);
+        } catch (Exception x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    /** Writes an entity record as the provider does for an accepted answer; returns where it landed. */
+    RecordMetadata entity(Component c, String resource, String identifier, String canonical, String corrId, long lastModified) {
+        try {
+            ProducerRecord<String, byte[]> r = EntityRecordCodec.toKafka(new EntityRecord(orgId, c, resource, identifier,
+                    canonical == null ? null : canonical.getBytes(StandardCharsets.UTF_8), lastModified, "EVENT", corrId));
+            return producer.send(r).get(10, TimeUnit.SECONDS);
+        } catch (Exception x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    /** Every event on the log now. */
+    List<WriteEvent> events() {
+        String topic = topic();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            if (!c.listTopics(Duration.ofSeconds(10)).containsKey(topic)) {
+                return List.of();
+            }
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            List<WriteEvent> out = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (parts.stream().anyMatch(p -> c.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    out.add(WriteEvents.read(r.value()));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Records on a topic (sum of end offsets), 0 when it does not exist. */
+    static long count(String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()))) {
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                return 0;
+            }
+            var desc = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+            Map<TopicPartition, OffsetSpec> req = new HashMap<>();
+            desc.partitions().forEach(p -> req.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(req).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,49 @@
+package no.fint.platform.contract.golden;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GoldenCaseTest {
+
+    @Test
+    void readsNoteRequestStatusHeadersAndTheBodyWithoutItsFinalNewline(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("x.http");
+        Files.writeString(f, "# the rule\nGET /a/b?c=1\nAccept: application/json\n\n404\nContent-Type: text/x\n\n{\"m\":\"v\"}\n");
+        GoldenCase c = GoldenCase.read(f);
+        assertEquals("the rule", c.note());
+        assertEquals("GET", c.method());
+        assertEquals("/a/b?c=1", c.path());
+        assertEquals(Map.of("Accept", "application/json"), c.requestHeaders());
+        assertEquals(404, c.status());
+        assertEquals(Map.of("content-type", "text/x"), c.responseHeaders());
+        assertEquals("{\"m\":\"v\"}", c.body());
+        Files.writeString(f, "GET /a\n\n200\n\n");
+        assertThrows(IllegalArgumentException.class, () -> GoldenCase.read(f), "the note is required");
+    }
+
+    /** Every golden file of the suite parses and names its rule; none is empty of a body by accident. */
+    @Test
+    void everyGoldenFileIsWellFormed() throws IOException {
+        Path root = Path.of("src/test/resources/golden/cases");
+        try (Stream<Path> files = Files.walk(root)) {
+            long n = files.filter(p -> p.toString().endsWith(".http")).peek(p -> {
+                GoldenCase c = GoldenCase.read(p);
+                assertFalse(c.note().isBlank(), p.toString());
+                assertFalse(c.body().isEmpty(), p + ": every read answer of the v1 API has a body");
+                assertTrue(c.responseHeaders().containsKey("content-type"), p + ": Content-Type is part of the contract");
+            }).count();
+            assertTrue(n >= 40, "golden files: " + n);
+        }
+    }
+}
