@@ -151,9 +151,27 @@ public class TopicSink {
         }
         cache.markLive();
         readyAt = System.currentTimeMillis();
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        // CPU and GC so far, for the cold-start benchmark (figures that hold up on a shared machine).
         LOG.info(() -> "Cache rebuilt from Kafka in " + (readyAt - startedAt) + " ms (" + applied.get() + " records, "
-                + readers.size() + " readers, process up " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms); ready");
+                + readers.size() + " readers, process up " + uptime + " ms, process CPU " + processCpuMillis() + " ms, GC "
+                + gcMillis() + " ms); ready");
         ready = true;
+    }
+
+    /** CPU time of this process so far (every thread, GC included), or -1 where the JVM does not tell. */
+    static long processCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    /** Time the collectors have spent so far (pauses and, for G1, its concurrent cycles as it counts them). */
+    static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     /** One Kafka consumer and the partitions it owns. */

@@ -22,8 +22,22 @@ final class VersionTable {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Version[].class);
     private static final Version TOMBSTONE = Version.tombstone();
 
+    /**
+     * The slots and, beside them, each slot's key hash: probes and resizes compare hashes in one
+     * int array instead of following every slot's version to its key String (a cache miss each,
+     * the better part of a cold start's index work). A hash is written before its slot is published
+     * (release); a reader reads it after the slot (acquire), so it sees that hash or a later one,
+     * which differs only when the slot was emptied and reused for another key, i.e. the version it
+     * holds was deleted meanwhile.
+     */
+    private record Slots(Version[] versions, int[] hashes) {
+        Slots(int capacity) {
+            this(new Version[capacity], new int[capacity]);
+        }
+    }
+
     private final KeyOf keyOf;
-    private volatile Version[] table = new Version[16];
+    private volatile Slots table = new Slots(16);
     private int live;
     private int used;
 
@@ -40,7 +54,9 @@ final class VersionTable {
     }
 
     Version get(String key) {
-        Version[] t = table;
+        Slots s = table;
+        Version[] t = s.versions;
+        int[] hashes = s.hashes;
         int mask = t.length - 1;
         int h = key.hashCode();
         for (int i = index(h, mask), probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
@@ -48,11 +64,8 @@ final class VersionTable {
             if (v == null) {
                 return null;
             }
-            if (v != TOMBSTONE) {
-                String k = keyOf.keyOf(v);
-                if (k.hashCode() == h && key.equals(k)) {
-                    return v;
-                }
+            if (v != TOMBSTONE && hashes[i] == h && key.equals(keyOf.keyOf(v))) {
+                return v;
             }
         }
         return null;
@@ -61,19 +74,23 @@ final class VersionTable {
     /** Puts {@code v} under its key, replacing whatever had that key; returns the replaced version. */
     Version put(Version v) {
         String key = keyOf.keyOf(v);
-        if ((used + 1) * 4 >= table.length * 3) {
+        if ((used + 1) * 4 >= table.versions.length * 3) {
             resize();
         }
-        Version[] t = table;
+        Slots s = table;
+        Version[] t = s.versions;
+        int[] hashes = s.hashes;
         int mask = t.length - 1;
+        int h = key.hashCode();
         int free = -1;
-        for (int i = index(key.hashCode(), mask); ; i = (i + 1) & mask) {
+        for (int i = index(h, mask); ; i = (i + 1) & mask) {
             Version cur = (Version) SLOT.getAcquire(t, i);
             if (cur == null) {
                 int at = free >= 0 ? free : i;
                 if (free < 0) {
                     used++;
                 }
+                hashes[at] = h;
                 SLOT.setRelease(t, at, v);
                 live++;
                 return null;
@@ -82,7 +99,7 @@ final class VersionTable {
                 if (free < 0) {
                     free = i;
                 }
-            } else if (key.equals(keyOf.keyOf(cur))) {
+            } else if (hashes[i] == h && key.equals(keyOf.keyOf(cur))) {
                 SLOT.setRelease(t, i, v);
                 return cur;
             }
@@ -91,14 +108,17 @@ final class VersionTable {
 
     /** Removes the entry of {@code key} only if it is {@code expected}; true when removed. */
     boolean remove(String key, Version expected) {
-        Version[] t = table;
+        Slots s = table;
+        Version[] t = s.versions;
+        int[] hashes = s.hashes;
         int mask = t.length - 1;
-        for (int i = index(key.hashCode(), mask), probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
+        int h = key.hashCode();
+        for (int i = index(h, mask), probes = 0; probes <= mask; i = (i + 1) & mask, probes++) {
             Version v = (Version) SLOT.getAcquire(t, i);
             if (v == null) {
                 return false;
             }
-            if (v != TOMBSTONE && key.equals(keyOf.keyOf(v))) {
+            if (v != TOMBSTONE && hashes[i] == h && key.equals(keyOf.keyOf(v))) {
                 if (v != expected) {
                     return false;
                 }
@@ -116,7 +136,7 @@ final class VersionTable {
 
     /** Every live version (a weakly consistent view when called outside the writer). */
     void forEach(Consumer<Version> action) {
-        Version[] t = table;
+        Version[] t = table.versions;
         for (int i = 0; i < t.length; i++) {
             Version v = (Version) SLOT.getAcquire(t, i);
             if (v != null && v != TOMBSTONE) {
@@ -126,24 +146,30 @@ final class VersionTable {
     }
 
     private void resize() {
-        Version[] old = table;
-        int capacity = old.length;
+        Slots old = table;
+        int capacity = old.versions.length;
         // Grow when live entries fill half; otherwise only clean out tombstones.
         while (live * 2 >= capacity) {
             capacity *= 2;
         }
-        Version[] t = new Version[capacity];
+        Slots next = new Slots(capacity);
+        Version[] t = next.versions;
+        int[] hashes = next.hashes;
         int mask = capacity - 1;
-        for (Version v : old) {
+        Version[] from = old.versions;
+        for (int j = 0; j < from.length; j++) {
+            Version v = from[j];
             if (v != null && v != TOMBSTONE) {
-                int i = index(keyOf.keyOf(v).hashCode(), mask);
+                int h = old.hashes[j];
+                int i = index(h, mask);
                 while (t[i] != null) {
                     i = (i + 1) & mask;
                 }
                 t[i] = v;
+                hashes[i] = h;
             }
         }
         used = live;
-        table = t;
+        table = next; // volatile: publishes both arrays whole
     }
 }

@@ -178,6 +178,45 @@ public final class Canonicalizer {
         });
     }
 
+    /**
+     * The fast path run on the page reader's own parser, so the page is tokenised once: {@code p} is
+     * at the resource's START_OBJECT and is left at its matching END_OBJECT whatever the outcome, as
+     * {@link JsonParser#skipChildren()} would leave it. Returns what {@link #stream} returns for the
+     * same bytes (null when the tree walk must decide). Malformed JSON is thrown as the parser found
+     * it, exactly as skipping the resource would have thrown it; a value the fast path only could
+     * not convert (a number out of range) is a fallback, as in {@link #stream}.
+     */
+    public Streamed streamInPlace(ResourceType type, JsonParser p, ByteArrayBuilder buffer) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new IllegalStateException("streamInPlace expects the parser at START_OBJECT");
+        }
+        // Depth of the context around the resource: reached again once its END_OBJECT is read.
+        int outside = p.getParsingContext().getNestingDepth() - 1;
+        buffer.reset();
+        ClassInfo root = classes.get(type.modelClass());
+        String[] ids = new String[root.attributes.length];
+        boolean done = false;
+        try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
+            new Stream(p, g, hrefs.in(type.component()), ids).object(root, true, -1);
+            done = true;
+        } catch (Fallback | com.fasterxml.jackson.core.exc.InputCoercionException e) {
+            // the tree walk decides; first read past the rest of the resource
+        }
+        if (!done) {
+            while (!(p.currentToken() == JsonToken.END_OBJECT && p.getParsingContext().getNestingDepth() == outside)) {
+                if (p.nextToken() == null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected end of input inside a resource");
+                }
+            }
+            return null;
+        }
+        byte[] json = buffer.toByteArray();
+        return new Streamed(json, name -> {
+            Integer at = root.positions.get(name);
+            return at == null ? null : ids[at];
+        });
+    }
+
     /** The fast path gives up (no stack trace: it is control flow, and frequent only for bad input). */
     private static final class Fallback extends RuntimeException {
         Fallback() {

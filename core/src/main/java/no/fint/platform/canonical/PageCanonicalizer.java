@@ -93,7 +93,8 @@ public final class PageCanonicalizer {
             }
             JsonNode resource = e.resource();
             if (e.raw() != null) {
-                Canonicalizer.Streamed fast = canonicalizer.stream(type, e.raw(), buffer);
+                // Streamed already while the page was read (one tokenisation), or now from the bytes.
+                Canonicalizer.Streamed fast = e.raw().streamedFor(type) ? e.raw().streamed() : canonicalizer.stream(type, e.raw(), buffer);
                 String id = fast == null ? null : IdentifierCheck.match(given, cls, fast.identifiers());
                 if (id != null) {
                     String dup = ids.check(i, id);

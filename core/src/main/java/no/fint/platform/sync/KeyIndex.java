@@ -13,10 +13,12 @@ import java.util.Arrays;
  * <p>Compact on purpose, for a million keys in modest memory: no object per key. Keys are UTF-8
  * bytes in one growing arena (2-byte length prefix), the rest in parallel primitive arrays, and an
  * open-addressing table of ints points into them. Per key: the key's bytes + 2, plus 4 (arena
- * offset) + 8 (last-modified) + 4 (corrId hash) + 1 (deleted) + about 8 (table slots at load factor
- * 0.5), about 27 bytes + the key: 1,000,000 keys of a 36-character UUID and a 12-character resource
- * name take about 75 MB, of 10-character ids about 50 MB (arrays grow by doubling, so up to twice
- * that while growing). A deleted key keeps its entry (flagged). Not thread-safe.
+ * offset) + 8 (last-modified) + 4 (corrId hash) + 4 (key hash) + 1 (deleted) + about 8 (table slots
+ * at load factor 0.5), about 31 bytes + the key: 1,000,000 keys of a 36-character UUID and a
+ * 12-character resource name take about 80 MB, of 10-character ids about 55 MB (arrays grow by
+ * doubling, so up to twice that while growing). The key hash kept per entry lets a probe skip other
+ * keys without reading their bytes and a rehash run without hashing them again. A deleted key keeps
+ * its entry (flagged). Not thread-safe.
  */
 public final class KeyIndex {
 
@@ -25,6 +27,7 @@ public final class KeyIndex {
     private int[] offsets = new int[1024];
     private long[] lastModified = new long[1024];
     private int[] corrHashes = new int[1024];
+    private int[] keyHashes = new int[1024];
     private boolean[] deleted = new boolean[1024];
     private int[] table = new int[2048]; // entry index + 1; 0 = empty
     private int size;
@@ -36,7 +39,11 @@ public final class KeyIndex {
 
     /** Records the latest state of {@code recordKey}: replaces what an earlier record said. */
     public void put(String recordKey, long modified, int corrHash, boolean tombstone) {
-        byte[] key = recordKey.getBytes(StandardCharsets.UTF_8);
+        put(recordKey.getBytes(StandardCharsets.UTF_8), modified, corrHash, tombstone);
+    }
+
+    /** As {@link #put(String, long, int, boolean)}, with the key as its UTF-8 bytes as Kafka holds them (not kept). */
+    public void put(byte[] key, long modified, int corrHash, boolean tombstone) {
         if (key.length > 0xFFFF) {
             throw new IllegalArgumentException("Key longer than 65535 bytes");
         }
@@ -46,6 +53,7 @@ public final class KeyIndex {
             int e = table[slot];
             if (e == 0) {
                 int idx = append(key);
+                keyHashes[idx] = h;
                 lastModified[idx] = modified;
                 corrHashes[idx] = corrHash;
                 deleted[idx] = tombstone;
@@ -55,7 +63,7 @@ public final class KeyIndex {
                 }
                 return;
             }
-            if (equalsKey(e - 1, key)) {
+            if (keyHashes[e - 1] == h && equalsKey(e - 1, key)) {
                 lastModified[e - 1] = modified;
                 corrHashes[e - 1] = corrHash;
                 deleted[e - 1] = tombstone;
@@ -106,7 +114,7 @@ public final class KeyIndex {
 
     /** Bytes held by this index (for the log and the docs' memory figures). */
     public long memoryBytes() {
-        return arena.length + offsets.length * 4L + lastModified.length * 8L + corrHashes.length * 4L + deleted.length
+        return arena.length + offsets.length * 4L + lastModified.length * 8L + corrHashes.length * 4L + keyHashes.length * 4L + deleted.length
                 + table.length * 4L;
     }
 
@@ -121,6 +129,7 @@ public final class KeyIndex {
             offsets = Arrays.copyOf(offsets, n);
             lastModified = Arrays.copyOf(lastModified, n);
             corrHashes = Arrays.copyOf(corrHashes, n);
+            keyHashes = Arrays.copyOf(keyHashes, n);
             deleted = Arrays.copyOf(deleted, n);
         }
         int need = arenaUsed + 2 + key.length;
@@ -149,9 +158,7 @@ public final class KeyIndex {
         int[] t = new int[table.length * 2];
         int mask = t.length - 1;
         for (int i = 0; i < size; i++) {
-            int off = offsets[i];
-            int len = ((arena[off] & 0xff) << 8) | (arena[off + 1] & 0xff);
-            int slot = hash(arena, off + 2, len) & mask;
+            int slot = keyHashes[i] & mask;
             while (t[slot] != 0) {
                 slot = (slot + 1) & mask;
             }

@@ -54,4 +54,43 @@ class VersionTableTest {
         assertEquals("x4", t.get("x4").key);
         assertEquals("10000003", t.get("10000003").key);
     }
+
+    @Test
+    void keysWithEqualHashCodesStayApartThroughResizes() {
+        // "Aa" and "BB" have the same String.hashCode, and so does every concatenation of them:
+        // the stored hashes match and only the key comparison tells the versions apart.
+        VersionTable t = new VersionTable(x -> x.key);
+        String[] keys = new String[64];
+        for (int i = 0; i < keys.length; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int bit = 0; bit < 6; bit++) {
+                b.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            keys[i] = b.toString();
+            assertNull(t.put(v(keys[i])));
+        }
+        assertEquals(keys[0].hashCode(), keys[63].hashCode());
+        for (String k : keys) {
+            assertEquals(k, t.get(k).key);
+        }
+        Version replacement = v(keys[10]);
+        Version old = t.put(replacement);
+        assertEquals(keys[10], old.key);
+        assertSame(replacement, t.get(keys[10]));
+        assertTrue(t.remove(keys[20], t.get(keys[20])));
+        assertNull(t.get(keys[20]));
+        assertEquals(keys[21], t.get(keys[21]).key);
+        for (int i = 0; i < 1000; i++) {
+            t.put(v("grow" + i)); // resizes several times: the colliding keys keep their places right
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (i == 20) {
+                assertNull(t.get(keys[i]));
+            } else {
+                assertEquals(keys[i], t.get(keys[i]).key);
+            }
+        }
+        assertSame(replacement, t.get(keys[10]));
+        assertEquals(63 + 1000, t.size());
+    }
 }

@@ -41,7 +41,47 @@ class CanonicalizerTest {
 
     static Canonicalizer.Streamed stream(String path, String json) {
         byte[] b = ("[ " + json + " ]").getBytes(StandardCharsets.UTF_8);
-        return C.stream(type(path), new RawJson(b, 2, b.length - 4), new com.fasterxml.jackson.core.util.ByteArrayBuilder());
+        Canonicalizer.Streamed fast = C.stream(type(path), new RawJson(b, 2, b.length - 4), new com.fasterxml.jackson.core.util.ByteArrayBuilder());
+        // The page reader's variant, on the envelope's own parser, must agree on every resource.
+        Canonicalizer.Streamed inPlace = inPlace(path, json);
+        assertEquals(fast == null, inPlace == null, "in place as from the bytes: " + json);
+        if (fast != null) {
+            assertEquals(new String(fast.json(), StandardCharsets.UTF_8), new String(inPlace.json(), StandardCharsets.UTF_8));
+            for (String id : type(path).modelClass().identifiers()) {
+                assertEquals(fast.identifiers().of(id), inPlace.identifiers().of(id), id);
+            }
+        }
+        return fast;
+    }
+
+    /**
+     * {@link Canonicalizer#streamInPlace} on a parser that reads the resource inside an envelope, as
+     * the provider's page reader does; checks it leaves the parser where skipping the resource would.
+     */
+    static Canonicalizer.Streamed inPlace(String path, String json) {
+        String page = "{\"resources\":[{\"identifier\":\"x\",\"resource\":" + json + ",\"after\":[1,{\"a\":2}]},{\"identifier\":\"next\"}],\"z\":true}";
+        com.fasterxml.jackson.core.JsonFactory f = new com.fasterxml.jackson.core.JsonFactory();
+        try (com.fasterxml.jackson.core.JsonParser p = f.createParser(page);
+             com.fasterxml.jackson.core.JsonParser skip = f.createParser(page)) {
+            for (com.fasterxml.jackson.core.JsonParser q : List.of(p, skip)) {
+                while (!(q.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && "resource".equals(q.currentName()))) {
+                    // to the resource
+                }
+                q.nextToken();
+            }
+            Canonicalizer.Streamed out = C.streamInPlace(type(path), p, new com.fasterxml.jackson.core.util.ByteArrayBuilder());
+            skip.skipChildren();
+            assertEquals(skip.currentLocation().getCharOffset(), p.currentLocation().getCharOffset(), "left where skipping leaves it");
+            // and the rest of the page reads on exactly alike
+            for (com.fasterxml.jackson.core.JsonToken t = skip.nextToken(); t != null; t = skip.nextToken()) {
+                assertEquals(t, p.nextToken());
+                assertEquals(skip.getText(), p.getText());
+            }
+            assertNull(p.nextToken());
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static List<Violation> violations(String path, String json) throws Exception {
@@ -222,5 +262,42 @@ class CanonicalizerTest {
         assertEquals(once, canonical("/utdanning/elev/person", once));
         JsonNode parsed = M.readTree(once);
         assertEquals("2004-02-14T00:00:00Z", parsed.get("fodselsdato").asText());
+    }
+
+    @Test
+    void inPlaceMalformedJsonInsideAResourceIsThrownAsSkippingWouldThrowIt() {
+        // Out of model order first (the fast path gives up), then broken further on: the reader must
+        // see the same parse error as when it only skipped the resource.
+        String page = "{\"resources\":[{\"resource\":{\"systemId\":{\"identifikatorverdi\":\"a\"},\"brukernavn\":{\"identifikatorverdi\":\"b\"},\"x\":[1,}]}";
+        com.fasterxml.jackson.core.JsonFactory f = new com.fasterxml.jackson.core.JsonFactory();
+        assertThrowsParse(() -> {
+            try (com.fasterxml.jackson.core.JsonParser p = f.createParser(page)) {
+                while (!(p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && "resource".equals(p.currentName()))) {
+                    // to the resource
+                }
+                p.nextToken();
+                C.streamInPlace(type("/utdanning/elev/elev"), p, new com.fasterxml.jackson.core.util.ByteArrayBuilder());
+            }
+        });
+        assertThrowsParse(() -> {
+            try (com.fasterxml.jackson.core.JsonParser p = f.createParser(page)) {
+                while (!(p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && "resource".equals(p.currentName()))) {
+                    // to the resource
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        });
+    }
+
+    @Test
+    void inPlaceANumberOutOfRangeIsLeftToTheTreeWalk() {
+        // A JSON integer far beyond long: the fast path gives up; the parser stays usable.
+        assertNull(inPlace("/utdanning/elev/elev",
+                "{\"systemId\":{\"identifikatorverdi\":\"a1\",\"gyldighetsperiode\":{\"start\":123456789012345678901234567890}}}"));
+    }
+
+    private static void assertThrowsParse(org.junit.jupiter.api.function.Executable e) {
+        org.junit.jupiter.api.Assertions.assertThrows(com.fasterxml.jackson.core.JsonParseException.class, e);
     }
 }

@@ -58,4 +58,21 @@ class KeyIndexTest {
         // about 27 bytes + the identifier per key (capacity slack aside): far below an object per key
         assertTrue(index.memoryBytes() < n * 60L, "bytes: " + index.memoryBytes());
     }
+
+    @Test
+    void keysAsBytesAndAsStringsAreTheSameKeys() {
+        KeyIndex index = new KeyIndex();
+        int n = 5_000; // several rehashes: the kept key hashes must place every key where a lookup finds it
+        for (int i = 0; i < n; i++) {
+            index.put(("elev\u001Fø-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), i, 1, false);
+        }
+        for (int i = 0; i < n; i += 3) {
+            index.put("elev\u001Fø-" + i, -1, 2, true); // the String form finds the entry the bytes made
+        }
+        assertEquals(n, index.size());
+        java.util.List<String> deleted = index.select("elev\u001F", (lm, ch, del) -> del && lm == -1 && ch == 2);
+        assertEquals((n + 2) / 3, deleted.size());
+        assertTrue(deleted.contains("ø-0") && deleted.contains("ø-4998"));
+        assertEquals(n - (n + 2) / 3, index.select("elev\u001F", (lm, ch, del) -> !del && lm >= 0 && ch == 1).size());
+    }
 }

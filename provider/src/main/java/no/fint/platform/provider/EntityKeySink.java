@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.ByteBuffer;
@@ -43,7 +43,7 @@ public class EntityKeySink {
 
     private KafkaSettings settings;
     private int keep;
-    private KafkaConsumer<String, Boolean> consumer;
+    private KafkaConsumer<byte[], Boolean> consumer;
     private final LinkedHashMap<String, TopicIndex> cache = new LinkedHashMap<>(4, 0.75f, true);
 
     /** For CDI. */
@@ -83,7 +83,8 @@ public class EntityKeySink {
                 Map<String, Object> props = new HashMap<>(settings.reader("fint-provider-key-index"));
                 props.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
                 props.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
-                consumer = new KafkaConsumer<>(props, new StringDeserializer(), new Presence());
+                // Keys stay the UTF-8 bytes Kafka holds (the index keeps bytes): no String per record.
+                consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new Presence());
             }
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
             if (infos == null || infos.isEmpty()) {
@@ -109,8 +110,11 @@ public class EntityKeySink {
             Map<TopicPartition, Long> end = consumer.endOffsets(parts, Duration.ofSeconds(15));
             KeyIndex index = ti.index();
             long lastProgress = System.nanoTime();
+            // The records of one page share their corrId: decode and hash it once per run of equal bytes.
+            byte[] lastCorr = null;
+            int lastCorrHash = KeyIndex.corrHash(null);
             while (!caughtUp(parts, end)) {
-                ConsumerRecords<String, Boolean> batch = consumer.poll(Duration.ofMillis(500));
+                ConsumerRecords<byte[], Boolean> batch = consumer.poll(Duration.ofMillis(500));
                 if (batch.isEmpty()) {
                     if (System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
                         throw new IllegalStateException("No progress reading " + topic + " for 60 s");
@@ -118,7 +122,7 @@ public class EntityKeySink {
                     continue;
                 }
                 lastProgress = System.nanoTime();
-                for (ConsumerRecord<String, Boolean> r : batch) {
+                for (ConsumerRecord<byte[], Boolean> r : batch) {
                     if (r.key() == null) {
                         continue;
                     }
@@ -126,7 +130,15 @@ public class EntityKeySink {
                     long lastModified = lm != null && lm.value() != null && lm.value().length == 8
                             ? RecordHeaders.decodeLong(lm.value()) : r.timestamp();
                     Header corr = r.headers().lastHeader(RecordHeaders.CORR_ID);
-                    int corrHash = KeyIndex.corrHash(corr == null ? null : RecordHeaders.decodeString(corr.value()));
+                    byte[] corrBytes = corr == null ? null : corr.value();
+                    int corrHash;
+                    if (corrBytes != null && lastCorr != null && java.util.Arrays.equals(corrBytes, lastCorr)) {
+                        corrHash = lastCorrHash;
+                    } else {
+                        corrHash = KeyIndex.corrHash(corrBytes == null ? null : RecordHeaders.decodeString(corrBytes));
+                        lastCorr = corrBytes;
+                        lastCorrHash = corrHash;
+                    }
                     index.put(r.key(), lastModified, corrHash, r.value() == null || !r.value());
                 }
             }

@@ -18,7 +18,16 @@ import jakarta.ws.rs.ext.Provider;
 import no.fint.platform.api.provider.model.SyncPage;
 import no.fint.platform.api.provider.model.SyncPageEntry;
 import no.fint.platform.api.provider.model.SyncPageMetadata;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
+import no.fint.platform.canonical.Canonicalizer;
 import no.fint.platform.canonical.RawJson;
+import no.fint.platform.canonical.check.KnownResourceCheck;
+import no.fint.platform.model.InformationModel;
+import no.fint.platform.model.ResourceType;
 import no.fint.platform.service.Json;
 
 import java.io.FilterInputStream;
@@ -32,8 +41,11 @@ import java.util.List;
 /**
  * Reads a SyncPage body: the whole body into memory (at most {@code fint.provider.max-body-bytes},
  * else 413), then one streaming pass over the envelope: the metadata into its generated class, each
- * {@code resource} object only located ({@link RawJson}, no tree, no copy), so the canonicaliser
- * can stream it straight into canonical form.
+ * {@code resource} object located ({@link RawJson}, no tree, no copy) and, on full and delta pages of
+ * a resource the model knows, run through the canonicaliser's fast path on this same pass
+ * ({@link Canonicalizer#streamInPlace}), so a page is tokenised once. Only the outcome is kept with
+ * the entry; every decision (status, order of the checks, the problems listed) stays with
+ * {@link SyncService}, which falls back to the bytes where the fast path did not finish.
  */
 @Provider
 @ApplicationScoped
@@ -44,14 +56,24 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
     private static final ObjectMapper STREAM = Json.mapper().copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ProviderSettings settings;
+    private KnownResourceCheck known;
+    private Canonicalizer canonicalizer;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    Request request;
 
     /** For CDI. */
     protected SyncPageReader() {
     }
 
     @Inject
-    public SyncPageReader(ProviderSettings settings) {
+    public SyncPageReader(ProviderSettings settings, InformationModel model) {
         this.settings = settings;
+        this.known = new KnownResourceCheck(model);
+        this.canonicalizer = new Canonicalizer(model);
     }
 
     @Override
@@ -63,6 +85,31 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
     public SyncPage readFrom(Class<SyncPage> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                              MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
         byte[] body = readBody(entity, headers, settings.maxBodyBytes());
+        return read(body, streamedType());
+    }
+
+    /**
+     * The resource type whose fast path runs while reading: the one the path names, for full and
+     * delta pages (a delete page's resources are not read); null when unknown (then entries are only
+     * located, and {@link SyncService} answers the unknown resource).
+     */
+    private ResourceType streamedType() {
+        try {
+            if (uri == null || request == null || HttpMethod.DELETE.equals(request.getMethod())) {
+                return null;
+            }
+            MultivaluedMap<String, String> params = uri.getPathParameters();
+            String pkg = params.getFirst("packageName");
+            String sub = params.getFirst("subPackageName");
+            return known.resolve(params.getFirst("domainName"), sub == null ? pkg : pkg + "." + sub, params.getFirst("resourceName"))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null; // outside a matched request: read as before
+        }
+    }
+
+    /** Reads a page body; with {@code type}, each resource also through the canonicaliser's fast path. */
+    SyncPage read(byte[] body, ResourceType type) throws IOException {
         try (JsonParser p = STREAM.createParser(body)) {
             SyncPage page = new SyncPage();
             page.setResources(null); // absent unless the body has it (the generated default is an empty list)
@@ -72,7 +119,7 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
                 JsonToken value = p.nextToken();
                 switch (name) {
                     case "metadata" -> page.setMetadata(value == JsonToken.VALUE_NULL ? null : p.readValueAs(SyncPageMetadata.class));
-                    case "resources" -> page.setResources(value == JsonToken.VALUE_NULL ? null : entries(p, body));
+                    case "resources" -> page.setResources(value == JsonToken.VALUE_NULL ? null : entries(p, body, type));
                     case "syncType" -> {
                         if (value == JsonToken.VALUE_STRING) {
                             try {
@@ -119,9 +166,10 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
         return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
     }
 
-    private static List<SyncPageEntry> entries(JsonParser p, byte[] body) throws IOException {
+    private List<SyncPageEntry> entries(JsonParser p, byte[] body, ResourceType type) throws IOException {
         expect(p, p.currentToken(), JsonToken.START_ARRAY, "resources as an array");
         List<SyncPageEntry> out = new ArrayList<>(512);
+        ByteArrayBuilder buffer = type == null ? null : new ByteArrayBuilder(2048);
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == JsonToken.VALUE_NULL) {
                 out.add(new SyncPageEntry());
@@ -140,11 +188,17 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
                     }
                 } else if ("resource".equals(name)) {
                     if (value == JsonToken.START_OBJECT) {
-                        // Only located here: the canonicaliser reads these bytes (streaming, no tree in the common case).
+                        // Located, and canonicalised on the way when the type is known (the bytes stay for the tree walk).
                         int start = (int) p.currentTokenLocation().getByteOffset();
-                        p.skipChildren();
-                        int end = (int) p.currentLocation().getByteOffset();
-                        e.setResource(new RawJson(body, start, end - start));
+                        if (type == null) {
+                            p.skipChildren();
+                            int end = (int) p.currentLocation().getByteOffset();
+                            e.setResource(new RawJson(body, start, end - start));
+                        } else {
+                            Canonicalizer.Streamed streamed = canonicalizer.streamInPlace(type, p, buffer);
+                            int end = (int) p.currentLocation().getByteOffset();
+                            e.setResource(new RawJson(body, start, end - start, type, streamed));
+                        }
                     } else {
                         JsonNode tree = p.readValueAsTree();
                         e.setResource(tree == null || tree.isNull() ? null : tree);

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public final class ColdStartBench implements Benchmark {
 
     private static final Pattern REBUILT = Pattern.compile("Cache rebuilt from Kafka in (\\d+) ms \\((\\d+) records");
+    /** The consumer's own CPU time (all threads) and collector time when it became ready. */
+    private static final Pattern CPU = Pattern.compile("process CPU (-?\\d+) ms, GC (\\d+) ms");
 
     @Override
     public String name() {
@@ -53,6 +55,7 @@ public final class ColdStartBench implements Benchmark {
 
             double readySeconds;
             double rebuildSeconds;
+            long[] cpuFull;
             long heapFull;
             long jsonBytes;
             try (Proc consumer = Proc.consumer("coldstart-consumer", "3g", List.of("-Dfint.kafka.bootstrap-servers=" + bootstrap,
@@ -64,6 +67,7 @@ public final class ColdStartBench implements Benchmark {
                 }
                 rebuildSeconds = Long.parseLong(m.group(1)) / 1000.0;
                 System.out.printf("bench coldstart: ready %.2f s after the process started; rebuild %.2f s (%s records)%n", readySeconds, rebuildSeconds, m.group(2));
+                cpuFull = cpuAndGc(consumer);
                 heapFull = consumer.heapAfterFullGc();
                 if (Boolean.getBoolean("fint.bench.histogram")) {
                     System.out.println(consumer.histogram(25));
@@ -71,9 +75,11 @@ public final class ColdStartBench implements Benchmark {
                 jsonBytes = servedJsonBytes(consumer, data);
             }
             long heapEmpty;
+            long[] cpuEmpty;
             try (Proc empty = Proc.consumer("coldstart-empty", "3g", List.of("-Dfint.kafka.bootstrap-servers=" + bootstrap,
                     "-Dfint.consumer.org-id=empty.no"))) {
                 empty.await("/health/ready", Duration.ofMinutes(2));
+                cpuEmpty = cpuAndGc(empty);
                 // serve something once so the same code paths are loaded
                 empty.get("/utdanning/elev/elev");
                 heapEmpty = empty.heapAfterFullGc();
@@ -90,9 +96,26 @@ public final class ColdStartBench implements Benchmark {
             report.target("rebuild to ready", rebuildSeconds, "s", 10, true);
             report.target("process start to ready", readySeconds, "s", 10, true);
             report.compare("heap per cached resource", perResourceHeap, "its compact JSON as served", perResourceJson, "bytes", Double.NaN);
+            // CPU holds up better than wall time on a machine shared with other builds: the rebuild's
+            // share is the consumer's CPU at ready minus that of the same consumer without data.
+            double rebuildCpu = (cpuFull[0] - cpuEmpty[0]) / 1000.0;
+            report.figure("consumer CPU to ready: with data / without", cpuFull[0] / 1000.0,
+                    "s / " + String.format(Locale.ROOT, "%.1f", cpuEmpty[0] / 1000.0) + " s (all threads)");
+            report.figure("rebuild CPU per record", rebuildCpu * 1e6 / records, "µs");
+            report.figure("collector time to ready: with data / without", cpuFull[1] / 1000.0,
+                    "s / " + String.format(Locale.ROOT, "%.2f", cpuEmpty[1] / 1000.0) + " s");
             report.target("heap / compact JSON", perResourceHeap / perResourceJson, "x", 1.5, true);
             report.figure("heap after full GC: with data / without", heapFull / 1e6, "MB / " + String.format(Locale.ROOT, "%.0f", heapEmpty / 1e6) + " MB");
         }
+    }
+
+    /** {process CPU ms, GC ms} from the consumer's ready line. */
+    private static long[] cpuAndGc(Proc consumer) throws IOException {
+        Matcher m = CPU.matcher(String.valueOf(consumer.logLine(CPU.pattern())));
+        if (!m.find()) {
+            throw new IllegalStateException("no CPU figures in the ready line of " + consumer.log);
+        }
+        return new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
     }
 
     /** Runs ConsumerPerformance over the organisation's topics; returns {overall, fetch} records per second. */
