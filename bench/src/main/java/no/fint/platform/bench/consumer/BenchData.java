@@ -150,6 +150,13 @@ final class BenchData implements AutoCloseable {
         long resources = 0;
         long edges = 0;
         long now = System.currentTimeMillis();
+        // A send that fails is remembered and fails the load: a partial data set must not be benchmarked.
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        org.apache.kafka.clients.producer.Callback check = (meta, error) -> {
+            if (error != null) {
+                failed.compareAndSet(null, error);
+            }
+        };
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(cfg, new StringSerializer(), new ByteArraySerializer())) {
             for (ResourceType type : data.types()) {
                 String entityTopic = Topics.entity(ORG, type.component());
@@ -165,19 +172,22 @@ final class BenchData implements AutoCloseable {
                             new RecordHeader(RecordHeaders.SYNC_TYPE, RecordHeaders.encodeString("FULL")),
                             new RecordHeader(RecordHeaders.CORR_ID, RecordHeaders.encodeString("bench-load")));
                     String key = RecordKeys.entity(type.name(), e.identifier());
-                    producer.send(new ProducerRecord<>(entityTopic, null, key, json, headers));
+                    producer.send(new ProducerRecord<>(entityTopic, null, key, json, headers), check);
                     resources++;
                     SourceEdges derived = derivation.derive(type, key, e.identifier(), json);
                     if (derived.href() != null) {
                         byte[] value = EdgeValue.encode(derived.href());
                         for (Edge edge : derived.edges()) {
-                            producer.send(new ProducerRecord<>(Topics.relation(ORG, edge.targetComponent()), edge.key(), value));
+                            producer.send(new ProducerRecord<>(Topics.relation(ORG, edge.targetComponent()), edge.key(), value), check);
                             edges++;
                         }
                     }
                 }
             }
             producer.flush();
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("loading the bench data set failed: " + failed.get(), failed.get());
         }
         return new long[]{resources, edges};
     }
