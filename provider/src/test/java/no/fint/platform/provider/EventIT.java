@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,9 +144,9 @@ class EventIT {
         assertEquals(1, entities.size());
         TestKafka.Rec e = entities.get(0);
         assertEquals("elev\u001Fs-1", e.key());
-        // The adapter's self came before its relations: the canonical form keeps its place as "self":[].
         assertEquals("{\"elevnummer\":{\"identifikatorverdi\":\"7\"},\"systemId\":{\"identifikatorverdi\":\"s-1\"},"
-                + "\"_links\":{\"self\":[],\"person\":[{\"href\":\"/utdanning/elev/person/fodselsnummer/1\"}]}}", e.value());
+                + "\"_links\":{\"self\":[],\"person\":[{\"href\":\"/utdanning/elev/person/fodselsnummer/1\"}]}}", e.value(),
+                "canonical: the self sent before the relations keeps its place as the marker \"self\":[]");
         assertEquals(Map.of("resource-name", "elev", "sync-type", "EVENT", "corr-id", r.corrId()), e.headers());
 
         List<WriteEvent.Answered> answers = Writes.events(org, WriteEvent.Answered.class);
@@ -187,7 +188,7 @@ class EventIT {
         assertEquals(200, Writes.answer(target, "{\"corrId\":\"" + failed.corrId() + "\"," + base + "\"operationType\":\"CREATE\",\"failed\":true,"
                 + "\"errorMessage\":\"Kildesystemet svarer ikke\"}").getStatus());
         assertEquals(200, Writes.answer(target, "{\"corrId\":\"" + conflict.corrId() + "\"," + base + "\"operationType\":\"UPDATE\",\"conflicted\":true,"
-                + "\"conflictReason\":\"Endret av andre\",\"value\":{\"identifier\":\"3\",\"resource\":" + Writes.elev("3") + "}}").getStatus());
+                + "\"conflictReason\":\"Endret av andre\",\"problems\":[],\"value\":{\"identifier\":\"3\",\"resource\":" + Writes.elev("3") + "}}").getStatus());
         assertEquals(200, Writes.answer(target, "{\"corrId\":\"" + validate.corrId() + "\"," + base + "\"operationType\":\"VALIDATE\"}").getStatus());
         assertEquals(200, Writes.answer(target, "{\"corrId\":\"" + delete.corrId() + "\"," + base + "\"operationType\":\"DELETE\","
                 + "\"value\":{\"identifier\":\"5\",\"resource\":null}}").getStatus());
@@ -200,6 +201,10 @@ class EventIT {
         assertEquals("E1", byCorrId.get(rejected.corrId()).answer().problems().get(0).code());
         assertEquals(ResponseStatus.ERROR, byCorrId.get(failed.corrId()).answer().status());
         assertEquals("Kildesystemet svarer ikke", byCorrId.get(failed.corrId()).answer().message());
+        // no problems sent, none passed on (v1 omits a null list); an explicit [] is the adapter's and kept
+        assertNull(byCorrId.get(failed.corrId()).answer().problems());
+        assertNull(byCorrId.get(validate.corrId()).answer().problems());
+        assertEquals(List.of(), byCorrId.get(conflict.corrId()).answer().problems());
         assertEquals(ResponseStatus.CONFLICT, byCorrId.get(conflict.corrId()).answer().status());
         assertEquals(Writes.elev("3"), byCorrId.get(conflict.corrId()).answer().resource());
         assertEquals(ResponseStatus.ACCEPTED, byCorrId.get(validate.corrId()).answer().status());

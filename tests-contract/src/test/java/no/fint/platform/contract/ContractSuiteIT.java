@@ -1,5 +1,6 @@
 package no.fint.platform.contract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import no.fint.platform.broker.KafkaBrokerExtension;
 import no.fint.platform.contract.golden.GoldenCase;
 import no.fint.platform.contract.golden.GoldenTemplate;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,14 +54,22 @@ import static org.junit.jupiter.api.Assertions.fail;
  * https://beta.felleskomponent.no) and {@code v3} (organisation fint.no, model 3.21.10, FINT v1's
  * gateway arrangement with x-org-id/x-client headers, the default base URL).
  * <p>
- * Writes (POST/PUT, /status/{corrId}) are not part of the platform yet: their golden files go under
- * {@code golden/cases/v4/writes/} with the client-writes issue (see the placeholder README there).
+ * Client writes: a golden file may carry a request body ({@code < data/...}); a write (POST, PUT,
+ * DELETE) is sent once, not retried (a second one would be another write); a {@code {{uuid:NAME}}} in
+ * its {@code Location} remembers the write's corrId, which later status cases
+ * ({@code /status/{{var:NAME}}}) and the script's {@code answer} step use. There the test plays the
+ * adapter: it polls the stack's provider for pending requests (FINT v2 {@code RequestFintEvent}) with
+ * the adapter's token until the write's corrId came, then posts the answer file
+ * ({@code ResponseFintEvent}) to {@code /provider/event}.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class ContractSuiteIT {
 
     static final Path GOLDEN = ServiceProcess.repoRoot().resolve("tests-contract/src/test/resources/golden");
     static final Duration SETTLE = Duration.ofSeconds(30);
+    /** Requests a golden file is retried with until the eventually consistent stack answers as written. */
+    static final Set<String> RETRIED = Set.of("GET", "HEAD", "OPTIONS");
+    static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern MORE_PAGES = Pattern.compile("\"pagesMissing\":\\[\\d");
 
     /** One organisation's provider and consumer, and the tokens its adapter and clients send. */
@@ -71,6 +81,8 @@ class ContractSuiteIT {
     static final List<ServiceProcess> PROCESSES = new ArrayList<>();
     /** Values captured by earlier golden files ({{ms:NAME}}) for later ones ({{var:NAME}}). */
     static final Map<String, String> VARS = new HashMap<>();
+    /** The write requests the test, as the adapter, got from a provider's poll, by corrId (each is leased once). */
+    static final Map<String, String> POLLED = new HashMap<>();
 
     static final String[] COMPONENTS = {"utdanning-elev", "utdanning-utdanningsprogram", "utdanning-kodeverk", "felles-kodeverk-iso"};
 
@@ -79,8 +91,10 @@ class ContractSuiteIT {
         String bootstrap = KafkaBrokerExtension.bootstrapServers();
         relations = started(ServiceProcess.start("contract-relations", "relations", Map.of("fint.kafka.bootstrap-servers", bootstrap)));
         ServiceProcess p4 = started(ServiceProcess.start("contract-provider-v4", "provider", Map.of("fint.kafka.bootstrap-servers", bootstrap)));
+        // DELETE where configured (v1 generated none); skoleressurs writes expire after 3 s (nobody answers them)
         ServiceProcess c4 = started(ServiceProcess.start("contract-consumer-v4", "consumer", Map.of("fint.kafka.bootstrap-servers", bootstrap,
-                "fint.consumer.org-id", "rogfk.no", "fint.consumer.base-url", "https://beta.felleskomponent.no")));
+                "fint.consumer.org-id", "rogfk.no", "fint.consumer.base-url", "https://beta.felleskomponent.no",
+                "fint.consumer.deletable", "/utdanning/elev/elev", "fint.consumer.write.ttl.utdanning.elev.skoleressurs", "PT3S")));
         STACKS.put("v4", new Stack("rogfk.no", p4, c4, EphemeralIdp.shared().adapter("rogfk.no", COMPONENTS),
                 EphemeralIdp.shared().mint(EphemeralIdp.shared().request(PrincipalKind.CLIENT, "golden-client", List.of("rogfk.no"), COMPONENTS))));
         ServiceProcess p3 = started(ServiceProcess.start("contract-provider-v3", "provider", Map.of("fint.kafka.bootstrap-servers", bootstrap,
@@ -114,6 +128,7 @@ class ContractSuiteIT {
             String[] w = l.split("\\s+");
             switch (w[0]) {
                 case "send" -> tests.add(DynamicTest.dynamicTest(l, () -> send(w[1], w[2], w[3], w[4], Integer.parseInt(w[5]))));
+                case "answer" -> tests.add(DynamicTest.dynamicTest(l, () -> answer(w[1], w[2], w[3], w[4], Integer.parseInt(w[5]))));
                 case "check" -> {
                     Path dir = GOLDEN.resolve("cases").resolve(w[1]);
                     try (Stream<Path> files = Files.list(dir)) {
@@ -146,6 +161,35 @@ class ContractSuiteIT {
     }
 
     /**
+     * What an adapter does with a client's write: polls {@code pollPath} (e.g.
+     * {@code /provider/event/utdanning/elev/elev}) until the request remembered as {@code name} came (a
+     * poll leases every pending request it returns, so the requests of earlier polls are kept), then
+     * posts the answer ({@code {{var:NAME}}} replaced) to {@code /provider/event}.
+     */
+    static void answer(String stack, String name, String pollPath, String dataFile, int expected) throws Exception {
+        Stack s = STACKS.get(stack);
+        String corrId = VARS.get(name);
+        assertTrue(corrId != null, "no earlier case captured {{uuid:" + name + "}}");
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!POLLED.containsKey(corrId)) {
+            HttpResponse<String> r = Http.get(s.provider().url() + pollPath, s.adapterToken());
+            assertEquals(200, r.statusCode(), "GET " + pollPath + ": " + r.body());
+            for (var request : JSON.readTree(r.body())) {
+                POLLED.put(request.path("corrId").asText(), request.toString());
+            }
+            if (System.nanoTime() > deadline) {
+                fail("GET " + pollPath + " never returned the write " + name + " (" + corrId + "); polled: " + POLLED.keySet());
+            }
+            if (!POLLED.containsKey(corrId)) {
+                Thread.sleep(100);
+            }
+        }
+        String body = GoldenTemplate.substitute(Files.readString(GOLDEN.resolve(dataFile), StandardCharsets.UTF_8), VARS);
+        HttpResponse<String> r = Http.send("POST", s.provider().url() + "/provider/event", body, s.adapterToken());
+        assertEquals(expected, r.statusCode(), "POST /provider/event " + dataFile + " for " + POLLED.get(corrId) + ": " + r.body());
+    }
+
+    /**
      * Sends the golden file's request to the stack's consumer until the answer matches (the stack is
      * eventually consistent: a page reaches the consumer, and relation edges arrive, within moments);
      * after {@link #SETTLE} fails with the readable difference of the last answer.
@@ -159,6 +203,10 @@ class ContractSuiteIT {
             if (problem == null) {
                 return;
             }
+            // a write is sent once: a second one would be another write
+            if (!RETRIED.contains(c.method())) {
+                break;
+            }
             if (System.nanoTime() > deadline) {
                 break;
             }
@@ -169,8 +217,17 @@ class ContractSuiteIT {
 
     static Optional<String> compare(Stack s, GoldenCase c) {
         String path = GoldenTemplate.substitute(c.path(), VARS);
+        HttpRequest.BodyPublisher requestBody = HttpRequest.BodyPublishers.noBody();
+        if (c.requestBodyFile() != null) {
+            try {
+                requestBody = HttpRequest.BodyPublishers.ofString(GoldenTemplate.substitute(
+                        Files.readString(GOLDEN.resolve(c.requestBodyFile()), StandardCharsets.UTF_8), VARS), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.consumer().url() + path)).timeout(Duration.ofSeconds(20))
-                .method(c.method(), HttpRequest.BodyPublishers.noBody());
+                .method(c.method(), requestBody);
         if (s.clientToken() != null && !"none".equals(c.requestHeaders().get("Authorization"))) {
             b.header("Authorization", "Bearer " + s.clientToken());
         }
@@ -202,15 +259,16 @@ class ContractSuiteIT {
         Map<String, String> want = new HashMap<>(c.responseHeaders());
         want.putIfAbsent("content-type", null);
         want.putIfAbsent("location", null);
+        Map<String, String> captured = new HashMap<>(VARS);
         want.forEach((name, value) -> {
             String got = r.headers().firstValue(name).orElse(null);
-            String expected = value == null ? null : GoldenTemplate.substitute(value, VARS);
-            if (expected == null ? got != null : !expected.equals(got)) {
-                problems.append(name.toLowerCase(Locale.ROOT)).append(": expected ").append(expected == null ? "(none)" : expected)
+            // a header value is a template too: a write's Location names its corrId ({{uuid:NAME}})
+            boolean same = value == null ? got == null : got != null && new GoldenTemplate(value).match(got, captured).isEmpty();
+            if (!same) {
+                problems.append(name.toLowerCase(Locale.ROOT)).append(": expected ").append(value == null ? "(none)" : value)
                         .append(", was ").append(got == null ? "(none)" : got).append('\n');
             }
         });
-        Map<String, String> captured = new HashMap<>(VARS);
         Optional<String> bodyProblem = new GoldenTemplate(c.body()).match(body, captured);
         bodyProblem.ifPresent(p -> problems.append("body: ").append(p));
         if (problems.isEmpty()) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * # the rule this file proves (one line)
  * GET /utdanning/elev/elev/systemid/E1
  * Accept: application/json            (request headers, optional)
+ * &lt; data/v4/writes/elev-create.json   (optional: the request body, a file under golden/, as in
+ *                                      JetBrains' .http files; for the write cases)
  *
  * 200
  * Content-Type: application/hal+json;charset=UTF-8
@@ -29,7 +31,7 @@ import java.util.Map;
  * compared too. See {@link GoldenTemplate} for the few tokens a golden text may hold.
  */
 public record GoldenCase(Path file, String note, String method, String path, Map<String, String> requestHeaders,
-                         int status, Map<String, String> responseHeaders, String body) {
+                         String requestBodyFile, int status, Map<String, String> responseHeaders, String body) {
 
     public static GoldenCase read(Path file) {
         String text;
@@ -68,8 +70,17 @@ public record GoldenCase(Path file, String note, String method, String path, Map
         String note = head.get(i++).substring(2).trim();
         String[] request = head.get(i++).split(" ", 2);
         Map<String, String> reqHeaders = new LinkedHashMap<>();
+        String requestBodyFile = null;
         while (!head.get(i).isEmpty()) {
-            String[] h = header(file, head.get(i++));
+            String line = head.get(i++);
+            if (line.startsWith("< ")) {
+                if (requestBodyFile != null) {
+                    throw new IllegalArgumentException(file + ": one request body only");
+                }
+                requestBodyFile = line.substring(2).trim();
+                continue;
+            }
+            String[] h = header(file, line);
             reqHeaders.put(h[0], h[1]);
         }
         i++;
@@ -79,7 +90,7 @@ public record GoldenCase(Path file, String note, String method, String path, Map
             String[] h = header(file, head.get(i++));
             respHeaders.put(h[0].toLowerCase(Locale.ROOT), h[1]);
         }
-        return new GoldenCase(file, note, request[0], request[1], reqHeaders, status, respHeaders, body);
+        return new GoldenCase(file, note, request[0], request[1], reqHeaders, requestBodyFile, status, respHeaders, body);
     }
 
     private static String[] header(Path file, String line) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>{@code {{ms}}}: epoch milliseconds (1 to 19 digits); {@code {{ms:NAME}}} also remembers them as NAME;</li>
  *   <li>{@code {{var:NAME}}}: exactly the value remembered as NAME by an earlier case;</li>
  *   <li>{@code {{instant}}}: {@code yyyy-MM-ddTHH:mm:ssZ}; {@code {{instantMs}}}: {@code yyyy-MM-ddTHH:mm:ss.SSSZ};</li>
- *   <li>{@code {{uuid}}}: a lower-case UUID.</li>
+ *   <li>{@code {{uuid}}}: a lower-case UUID; {@code {{uuid:NAME}}} also remembers it (a write's corrId from its
+ *   {@code Location}, for its status cases and the adapter's answer).</li>
  * </ul>
  * Everything else must be equal character for character (the bodies are checked to be valid UTF-8
  * first, so equal characters are equal bytes). A mismatch tells the first differing position with
@@ -50,7 +51,10 @@ public final class GoldenTemplate {
         }
     }
 
-    /** The template with {@code {{var:NAME}}} replaced (for request lines, which hold no other tokens). */
+    /**
+     * The template with {@code {{var:NAME}}} replaced (for request lines, headers and bodies, and the
+     * adapter's answers, which hold no other tokens).
+     */
     public static String substitute(String text, Map<String, String> vars) {
         Matcher m = TOKEN.matcher(text);
         StringBuilder out = new StringBuilder();

@@ -47,5 +47,12 @@ class GoldenTemplateTest {
         assertTrue(shapes.match("2026-11-28T10:00:00.123Z|2026-11-28T10:00:00.123Z|0f8e4c1a-3b2d-4e5f-8a9b-0c1d2e3f4a5b", vars).isPresent(), "ms where none belong");
         assertTrue(shapes.match("2026-11-28T10:00:00Z|2026-11-28T10:00:00Z|0f8e4c1a-3b2d-4e5f-8a9b-0c1d2e3f4a5b", vars).isPresent());
         assertTrue(shapes.match("2026-11-28T10:00:00Z|2026-11-28T10:00:00.123Z|0F8E4C1A-3B2D-4E5F-8A9B-0C1D2E3F4A5B", vars).isPresent());
+
+        // a write's corrId, captured from its Location for the status cases and the adapter's answer
+        GoldenTemplate location = new GoldenTemplate("https://h/utdanning/elev/elev/status/{{uuid:W1}}");
+        assertTrue(location.match("https://h/utdanning/elev/elev/status/not-a-uuid", vars).isPresent());
+        assertEquals(null, vars.get("W1"), "nothing captured from a mismatch");
+        assertEquals(Optional.empty(), location.match("https://h/utdanning/elev/elev/status/0f8e4c1a-3b2d-4e5f-8a9b-0c1d2e3f4a5b", vars));
+        assertEquals("/status/0f8e4c1a-3b2d-4e5f-8a9b-0c1d2e3f4a5b", GoldenTemplate.substitute("/status/{{var:W1}}", vars));
     }
 }
