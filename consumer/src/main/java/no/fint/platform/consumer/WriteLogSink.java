@@ -1,6 +1,5 @@
 package no.fint.platform.consumer;
 
-import io.helidon.messaging.connectors.kafka.KafkaMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,6 +8,7 @@ import jakarta.inject.Inject;
 import no.fint.platform.records.Topics;
 import no.fint.platform.service.CatchUp;
 import no.fint.platform.service.KafkaSettings;
+import no.fint.platform.service.RecordSubscriber;
 import no.fint.platform.service.TopicAdmin;
 import no.fint.platform.write.ClientLedger;
 import no.fint.platform.write.WriteEvents;
@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +43,7 @@ public class WriteLogSink {
             .name("fint-write-status-evictor").unstarted(r));
     private CatchUp catchUp;
     private WriteRequestSource source;
-    private volatile Throwable failure;
+    private final RecordSubscriber subscriber = new RecordSubscriber("write-events", this::apply);
 
     /** For CDI. */
     protected WriteLogSink() {
@@ -82,51 +81,25 @@ public class WriteLogSink {
 
     /** Null while the channel works. */
     public Throwable failure() {
-        return failure;
+        return subscriber.failure();
     }
 
     @Incoming("write-events")
     public Subscriber<Message<byte[]>> writeEvents() {
-        return new Subscriber<>() {
-            @Override
-            public void onSubscribe(Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
+        return subscriber;
+    }
 
-            @Override
-            public void onNext(Message<byte[]> message) {
-                try {
-                    if (message instanceof KafkaMessage<?, ?> km && km.getConsumerRecord().isPresent()) {
-                        ConsumerRecord<?, ?> r = km.getConsumerRecord().get();
-                        try {
-                            if (r.value() != null) {
-                                ledger.apply(WriteEvents.read((byte[]) r.value()));
-                            }
-                        } catch (RuntimeException e) {
-                            unreadable.incrementAndGet();
-                            LOG.log(Level.WARNING, "Skipping an unreadable write-log record " + r.topic() + "/" + r.partition() + "@" + r.offset()
-                                    + ": " + e.getMessage());
-                        }
-                        catchUp.delivered(r.topic(), r.partition(), r.offset());
-                    }
-                    message.ack();
-                } catch (RuntimeException e) {
-                    // An exception would cancel the channel.
-                    LOG.log(Level.WARNING, "Could not apply a write-log record", e);
-                }
+    private void apply(ConsumerRecord<String, byte[]> r) {
+        try {
+            if (r.value() != null) {
+                ledger.apply(WriteEvents.read(r.value()));
             }
-
-            @Override
-            public void onError(Throwable t) {
-                failure = t;
-                LOG.log(Level.SEVERE, "The write-events channel failed", t);
-            }
-
-            @Override
-            public void onComplete() {
-                LOG.info("The write-events channel completed");
-            }
-        };
+        } catch (RuntimeException e) {
+            unreadable.incrementAndGet();
+            LOG.log(Level.WARNING, "Skipping an unreadable write-log record " + r.topic() + "/" + r.partition() + "@" + r.offset()
+                    + ": " + e.getMessage());
+        }
+        catchUp.delivered(r.topic(), r.partition(), r.offset());
     }
 
     @PreDestroy

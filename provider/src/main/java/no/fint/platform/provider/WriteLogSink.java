@@ -1,16 +1,11 @@
 package no.fint.platform.provider;
 
-import io.helidon.messaging.connectors.kafka.KafkaMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import no.fint.platform.service.RecordSubscriber;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
-
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Reads every organisation's write log ({@code *.fint-core.write-event}: the consumers' write
@@ -23,10 +18,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class WriteLogSink {
 
-    private static final Logger LOG = Logger.getLogger(WriteLogSink.class.getName());
-
     private WriteLedgerStore store;
-    private volatile Throwable failure;
+    private final RecordSubscriber subscriber = new RecordSubscriber("write-events",
+            r -> store.accept(r.topic(), r.partition(), r.offset(), r.value()));
 
     /** For CDI. */
     protected WriteLogSink() {
@@ -39,41 +33,11 @@ public class WriteLogSink {
 
     @Incoming("write-events")
     public Subscriber<Message<byte[]>> writeEvents() {
-        return new Subscriber<>() {
-            @Override
-            public void onSubscribe(Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(Message<byte[]> message) {
-                try {
-                    if (message instanceof KafkaMessage<?, ?> km && km.getConsumerRecord().isPresent()) {
-                        ConsumerRecord<?, ?> r = km.getConsumerRecord().get();
-                        store.accept(r.topic(), r.partition(), r.offset(), (byte[]) r.value());
-                    }
-                    message.ack();
-                } catch (RuntimeException e) {
-                    // An exception would cancel the channel for every organisation.
-                    LOG.log(Level.WARNING, "Could not apply a write-log record", e);
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                failure = t;
-                LOG.log(Level.SEVERE, "The write-events channel failed", t);
-            }
-
-            @Override
-            public void onComplete() {
-                LOG.info("The write-events channel completed");
-            }
-        };
+        return subscriber;
     }
 
     /** Null while the channel works. */
     public Throwable failure() {
-        return failure;
+        return subscriber.failure();
     }
 }

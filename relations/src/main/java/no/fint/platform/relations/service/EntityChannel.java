@@ -1,15 +1,12 @@
 package no.fint.platform.relations.service;
 
-import io.helidon.messaging.connectors.kafka.KafkaMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.fint.platform.service.RecordSubscriber;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Follows the entity topics of every organisation ("sink" out of Kafka) through MicroProfile Reactive
@@ -19,17 +16,14 @@ import java.util.logging.Logger;
  * <p>The channel is consumed by a subscriber of our own that asks for unbounded demand: the connector
  * emits at most the outstanding demand per scheduling period, and a method signature that acknowledges
  * message by message gets one message per period (200 a second), far too slow. Back-pressure comes from
- * the engine's bounded queue instead. Records are handed over as they are; nothing here throws, because
- * an exception would cancel the channel for every organisation.
+ * the engine's bounded queue instead. Records are handed over as they are ({@link RecordSubscriber}: nothing
+ * thrown out of it, because an exception would cancel the channel for every organisation).
  */
 @ApplicationScoped
 public class EntityChannel {
 
-    private static final Logger LOG = Logger.getLogger(EntityChannel.class.getName());
-
     private RelationsEngine engine;
-    private volatile Throwable failure;
-    private volatile boolean subscribed;
+    private final RecordSubscriber subscriber = new RecordSubscriber("entities", r -> engine.offer(r));
 
     /** For CDI. */
     protected EntityChannel() {
@@ -42,50 +36,18 @@ public class EntityChannel {
 
     @Incoming("entities")
     public Subscriber<Message<byte[]>> entities() {
-        return new Subscriber<>() {
-            @Override
-            public void onSubscribe(Subscription s) {
-                subscribed = true;
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(Message<byte[]> message) {
-                try {
-                    if (message instanceof KafkaMessage<?, ?> km && km.getConsumerRecord().isPresent()) {
-                        @SuppressWarnings("unchecked")
-                        KafkaMessage<String, byte[]> typed = (KafkaMessage<String, byte[]>) km;
-                        engine.offer(typed.getConsumerRecord().get());
-                    }
-                    message.ack();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    // Offsets are not what makes the service correct (the start-up rebuild is).
-                    LOG.log(Level.WARNING, "Could not hand an entity record to the engine", e);
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                failure = t;
-                LOG.log(Level.SEVERE, "The entities channel failed", t);
-            }
-
-            @Override
-            public void onComplete() {
-                LOG.info("The entities channel completed");
-            }
-        };
+        // Offsets are not what makes the service correct (the start-up rebuild is): a record the
+        // engine cannot take is logged and skipped.
+        return subscriber;
     }
 
     /** False once the channel has failed (liveness reports it). */
     public boolean alive() {
-        return failure == null;
+        return subscriber.failure() == null;
     }
 
     /** True once the connector has subscribed. */
     public boolean subscribed() {
-        return subscribed;
+        return subscriber.subscribed();
     }
 }
