@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./fint bench writes [--rate 100] [--seconds 60] [--warmup 15] [--status-poll-ms 20] [--adapters 4]}:
+ * {@code ./fint bench writes [--rate 100] [--seconds 60] [--warmup 15] [--status-poll-ms 20] [--adapters 8]}:
  * the create round trip of a client write through the whole platform. A client POSTs a new elev to the
  * consumer (202 with the status Location), the demo adapter's write answering (as {@code --adapters}
  * instances polling the provider in parallel, a few requests per poll, as fast as they can, accepting
@@ -79,7 +79,7 @@ public final class WritesBenchmark implements Benchmark {
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "15"));
         // Every in-flight write polls its status: 5 ms made the polls (not the writes) the load at 100/s.
         long statusPoll = Long.parseLong(opts.getOrDefault("status-poll-ms", "20"));
-        int adapters = Integer.parseInt(opts.getOrDefault("adapters", "4"));
+        int adapters = Integer.parseInt(opts.getOrDefault("adapters", "8"));
         java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
 
         Path work = Files.createTempDirectory("fint-bench-writes-");
