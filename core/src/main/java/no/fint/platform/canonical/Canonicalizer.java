@@ -232,6 +232,19 @@ public final class Canonicalizer {
      * a self sent first is served first). A self after the last relation is left out: readers append
      * self last anyway.
      */
+    /** One relation of the canonical {@code _links}: {@code "name":[{"href":...},...]}. */
+    private static void writeRelation(JsonGenerator g, String name, List<String> hrefs) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
+        for (int i = 0; i < hrefs.size(); i++) {
+            g.writeStartObject();
+            g.writeFieldName(HREF);
+            g.writeString(hrefs.get(i));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     private static int selfMarker(JsonGenerator g, int self) throws IOException {
         if (self != SELF_PENDING) {
             return self;
@@ -444,15 +457,7 @@ public final class Canonicalizer {
                         started = true;
                     }
                     self = selfMarker(g, self);
-                    g.writeFieldName(name);
-                    g.writeStartArray();
-                    for (int i = 0; i < hrefList.size(); i++) {
-                        g.writeStartObject();
-                        g.writeFieldName(HREF);
-                        g.writeString(hrefList.get(i));
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
+                    writeRelation(g, name, hrefList);
                 }
             }
             if (started) {
@@ -732,15 +737,7 @@ public final class Canonicalizer {
                         started = true;
                     }
                     self = selfMarker(g, self);
-                    g.writeFieldName(name);
-                    g.writeStartArray();
-                    for (int i = 0; i < hrefList.size(); i++) {
-                        g.writeStartObject();
-                        g.writeFieldName(HREF);
-                        g.writeString(hrefList.get(i));
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
+                    writeRelation(g, name, hrefList);
                 }
             }
             if (ok && started) {

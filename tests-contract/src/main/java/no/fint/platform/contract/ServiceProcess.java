@@ -130,12 +130,17 @@ public final class ServiceProcess implements AutoCloseable {
     /** Stops the process (TERM, then KILL after 10 s) and waits for it. */
     @Override
     public void close() {
+        stop(process, 10);
+    }
+
+    /** Stops {@code process} (TERM, then KILL after {@code graceSeconds}) and waits for it. */
+    public static void stop(Process process, int graceSeconds) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -144,7 +149,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    /** A port nothing listens on now (loopback). */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress("127.0.0.1", 0));

@@ -1,12 +1,11 @@
 package no.fint.platform.bench.consumer;
 
+import no.fint.platform.contract.ServiceProcess;
 import no.fint.platform.demo.DataSet;
 import no.fint.platform.tokens.EphemeralIdp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,16 +61,6 @@ final class Proc implements AutoCloseable {
         return Path.of(System.getProperty("fint.repo.root", ".")).toAbsolutePath().normalize();
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The packaged consumer with its MP config as system properties; it trusts the benchmark JVM's token IdP. */
     static Proc consumer(String name, String heap, List<String> config) {
         List<String> args = new ArrayList<>();
@@ -105,7 +94,7 @@ final class Proc implements AutoCloseable {
     }
 
     private static Proc start(String name, String heap, List<String> args, String token) {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
@@ -218,17 +207,6 @@ final class Proc implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ServiceProcess.stop(process, 15);
     }
 }

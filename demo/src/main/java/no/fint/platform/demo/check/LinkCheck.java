@@ -35,11 +35,9 @@ public final class LinkCheck {
             LinkIndex index = walk.read();
             double seconds = (System.nanoTime() - start) / 1e9;
             List<LinkIndex.Mismatch> mismatches = walk.inverseMismatches(index);
-            LinkWalk.Result probe = new LinkWalk.Result(index, 0, List.of());
-            LinkReport partial = LinkReport.of(probe, mismatches, data, model, baseUrl);
             // Settled: every relation agrees with its inverse and the cache holds what it held a read ago
             // (a demo adapter may still delete and re-add a few resources, so not always the full set).
-            boolean settled = mismatches.isEmpty() && partial.missingInverses().isEmpty() && index.size() == previousSize;
+            boolean settled = mismatches.isEmpty() && LinkReport.missingInverses(index).isEmpty() && index.size() == previousSize;
             previousSize = index.size();
             if (settled || System.nanoTime() > deadline) {
                 if (!settled) {

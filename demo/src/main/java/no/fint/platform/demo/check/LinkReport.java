@@ -26,14 +26,19 @@ public record LinkReport(int resources, int followed, Set<String> expectedDangli
 
     public static LinkReport of(LinkWalk.Result walk, List<LinkIndex.Mismatch> mismatches, DataSet data, InformationModel model,
                                 String baseUrl) {
+        return new LinkReport(walk.index().size(), walk.followed(), expectedDangling(data, model, baseUrl), walk.dangling(),
+                mismatches, missingInverses(walk.index()));
+    }
+
+    /** The resources of {@link #EVERY_ONE_HAS} without their inverse links, one line each. */
+    public static List<String> missingInverses(LinkIndex index) {
         List<String> missing = new ArrayList<>();
         for (String[] rule : EVERY_ONE_HAS) {
-            for (String id : walk.index().withoutRelation(rule[0], rule[1])) {
+            for (String id : index.withoutRelation(rule[0], rule[1])) {
                 missing.add(id + " has no " + rule[1]);
             }
         }
-        return new LinkReport(walk.index().size(), walk.followed(), expectedDangling(data, model, baseUrl), walk.dangling(),
-                mismatches, missing);
+        return missing;
     }
 
     /** The data set's deliberate dangling links as the consumer serves them (absolute URLs). */
