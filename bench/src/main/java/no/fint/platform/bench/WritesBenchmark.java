@@ -19,7 +19,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import no.fint.platform.records.Topics;
+import no.fint.platform.write.WriteEvent;
+import no.fint.platform.write.WriteEvents;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.OutputStream;
@@ -43,12 +47,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./fint bench writes [--rate 100] [--seconds 60] [--warmup 15] [--status-poll-ms 20] [--adapters 8]}:
+ * {@code ./fint bench writes [--rate 100] [--seconds 60] [--warmup 45] [--status-poll-ms 20] [--adapters 2]
+ * [--adapter-poll-ms 5] [--poll-size 16]}:
  * the create round trip of a client write through the whole platform. A client POSTs a new elev to the
  * consumer (202 with the status Location), the demo adapter's write answering (as {@code --adapters}
- * instances polling the provider in parallel, a few requests per poll, as fast as they can, accepting
- * at once with a systemId; the leases keep them from doing a write twice) answers through the
- * provider, and the client polls the status every {@code --status-poll-ms} until the consumer answers 303 (which it does only once its cache holds the
+ * instances polling the provider, up to {@code --poll-size} requests a poll answered in parallel,
+ * again at once after a poll that brought requests and after {@code --adapter-poll-ms} after an
+ * empty one, accepting with a systemId; the leases keep them from doing a write twice) answers
+ * through the provider, and the client polls the status every {@code --status-poll-ms} until the consumer answers 303 (which it does only once its cache holds the
  * adapter's version). Open loop at {@code --rate} writes a second for {@code --seconds}; each round
  * trip is timed from when it was due, so queueing is not hidden. Broker, provider and consumer run as
  * their own JVMs. Baseline in the same run on the same broker: a plain Kafka round trip over two
@@ -76,10 +82,12 @@ public final class WritesBenchmark implements Benchmark {
         Map<String, String> opts = options(args);
         int rate = Integer.parseInt(opts.getOrDefault("rate", "100"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "15"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "45"));
         // Every in-flight write polls its status: 5 ms made the polls (not the writes) the load at 100/s.
         long statusPoll = Long.parseLong(opts.getOrDefault("status-poll-ms", "20"));
-        int adapters = Integer.parseInt(opts.getOrDefault("adapters", "8"));
+        int adapters = Integer.parseInt(opts.getOrDefault("adapters", "2"));
+        int adapterPoll = Integer.parseInt(opts.getOrDefault("adapter-poll-ms", "5"));
+        int pollSize = Integer.parseInt(opts.getOrDefault("poll-size", "16"));
         java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
 
         Path work = Files.createTempDirectory("fint-bench-writes-");
@@ -100,8 +108,8 @@ public final class WritesBenchmark implements Benchmark {
                 register(http, provider.url(), adapter, adapterToken);
                 StopSignal stop = new StopSignal();
                 Console quiet = new Console(new PrintStream(OutputStream.nullOutputStream()));
-                // Several adapter instances answering in parallel (one answers one request at a time, and
-                // each answer waits for Kafka twice); each poll takes a few requests, the lease keeps the rest.
+                // Adapter instances polling side by side (the leases keep them from doing a write twice),
+                // each answering the requests of a poll in parallel.
                 List<WriteAnswerer> answerers = new java.util.ArrayList<>();
                 List<Thread> adapterThreads = new java.util.ArrayList<>();
                 for (int i = 0; i < adapters; i++) {
@@ -110,8 +118,8 @@ public final class WritesBenchmark implements Benchmark {
                     answerers.add(answerer);
                     adapterThreads.add(Thread.ofPlatform().name("bench-demo-adapter-" + i).start(() -> {
                         while (!stop.requested()) {
-                            if (answerer.poll("/utdanning/elev/elev?size=4") == 0) {
-                                stop.await(Duration.ofMillis(1));
+                            if (answerer.poll("/utdanning/elev/elev?size=" + pollSize) == 0) {
+                                stop.await(Duration.ofMillis(adapterPoll));
                             }
                         }
                     }));
@@ -122,7 +130,9 @@ public final class WritesBenchmark implements Benchmark {
                     client.run(rate, warmup);
                     client = new Client(http, consumer.url(), clientToken, statusPoll);
                     System.out.println("bench writes: measuring");
+                    Watcher watcher = Watcher.start(broker.bootstrapServers());
                     client.run(rate, seconds);
+                    watcher.stop();
 
                     System.out.println("bench writes: baseline, a two-hop Kafka round trip on the same broker");
                     Histogram floor = kafkaRoundTrip(broker.bootstrapServers(), rate, Math.max(10, seconds / 2));
@@ -138,10 +148,12 @@ public final class WritesBenchmark implements Benchmark {
                             floor.getValueAtPercentile(99) / 1000.0, "ms", Double.NaN);
                     report.figure("round trip max", h.getMaxValue() / 1000.0, "ms");
                     report.figure("status polls per write (mean)", client.polls.get() / (double) Math.max(1, h.getTotalCount() + client.failed.get()), "polls");
+                    stages(broker.bootstrapServers(), client.times, watcher.seen, report);
                     report.target("round trip p99", h.getValueAtPercentile(99) / 1000.0, "ms", 150, true);
                     Map<String, Long> outcomes = new java.util.TreeMap<>();
                     answerers.forEach(a -> a.outcomes().forEach((k, v) -> outcomes.merge(k, v, Long::sum)));
-                    report.figure("adapter answers (" + adapters + " instances, status polled every " + statusPoll + " ms) " + outcomes, 0, "");
+                    System.out.printf("bench writes: %d adapter instances (polling every %d ms when idle, up to %d requests a poll),"
+                            + " status polled every %d ms; adapter answers %s%n", adapters, adapterPoll, pollSize, statusPoll, outcomes);
                 } finally {
                     stop.stop();
                     for (Thread t : adapterThreads) {
@@ -187,6 +199,10 @@ public final class WritesBenchmark implements Benchmark {
         final AtomicLong failed = new AtomicLong();
         final AtomicLong polls = new AtomicLong();
         final AtomicLong sequence = new AtomicLong();
+        /** Per corrId of a write answered 303: when it was due and when the 303 came (wall clock, ms). */
+        final Map<String, long[]> times = new ConcurrentHashMap<>();
+        /** Wall-clock ms of nanoTime 0, so the record timestamps of the write log can be compared with ours. */
+        final double wallAtNanoZero = System.currentTimeMillis() - System.nanoTime() / 1e6;
 
         Client(HttpClient http, String consumer, String token, long statusPollMs) {
             this.http = http;
@@ -236,9 +252,13 @@ public final class WritesBenchmark implements Benchmark {
                     HttpResponse<String> r = http.send(request(status).GET().build(), HttpResponse.BodyHandlers.ofString());
                     polls.incrementAndGet();
                     if (r.statusCode() == 303) {
+                        long now = System.nanoTime();
                         synchronized (roundTrip) {
-                            roundTrip.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                            roundTrip.recordValue(Math.max(0, (now - due) / 1000));
                         }
+                        String path = URI.create(location.get()).getRawPath();
+                        times.put(path.substring(path.lastIndexOf('/') + 1),
+                                new long[]{Math.round(wallAtNanoZero + due / 1e6), Math.round(wallAtNanoZero + now / 1e6)});
                         return;
                     }
                     if (r.statusCode() != 202) {
@@ -251,6 +271,119 @@ public final class WritesBenchmark implements Benchmark {
             } catch (Exception e) {
                 failed.incrementAndGet();
             }
+        }
+    }
+
+    /**
+     * Reads the write log as it is written, with a plain consumer on the same broker: when each REQUESTED
+     * and ANSWERED record became visible to a reader (wall clock, ms). It splits the stages in two: the
+     * part Kafka takes (a record's timestamp to when a reader has it) and the part the services take.
+     */
+    private static final class Watcher {
+        final Map<String, long[]> seen = new ConcurrentHashMap<>(); // corrId -> requested, answered
+        final StopSignal stop = new StopSignal();
+        Thread thread;
+
+        static Watcher start(String bootstrap) throws InterruptedException {
+            Watcher w = new Watcher();
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            w.thread = Thread.ofPlatform().name("bench-write-log-watcher").start(() -> {
+                String topic = Topics.writeEvents(ORG);
+                try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                    List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    c.assign(parts);
+                    c.seekToEnd(parts);
+                    parts.forEach(c::position);
+                    ready.countDown();
+                    while (!w.stop.requested()) {
+                        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(50))) {
+                            long now = System.currentTimeMillis();
+                            WriteEvent e = WriteEvents.read(r.value());
+                            int slot = e instanceof WriteEvent.Requested ? 0 : e instanceof WriteEvent.Answered ? 1 : -1;
+                            if (slot >= 0) {
+                                w.seen.computeIfAbsent(e.corrId(), k -> new long[]{-1, -1})[slot] = now;
+                            }
+                        }
+                    }
+                } finally {
+                    ready.countDown();
+                }
+            });
+            ready.await(30, TimeUnit.SECONDS);
+            return w;
+        }
+
+        void stop() throws InterruptedException {
+            stop.stop();
+            thread.join(5_000);
+        }
+    }
+
+    /**
+     * Where a round trip's time goes, from the write log's record timestamps (the producers' clocks,
+     * this machine's) and when a plain reader saw them ({@link Watcher}): due to the consumer's
+     * REQUESTED record (the POST); to the provider's LEASED record, split into Kafka delivering the
+     * request to a reader and the provider handing it to a polling adapter (the provider reading it,
+     * the adapter's next poll, the lease record); to the ANSWERED record (the adapter answering; the
+     * provider writes the entity record before it); to the client's 303, split into Kafka delivering the
+     * answer and the consumer serving it (reading the answer and the entity record, the client's next
+     * status poll). Millisecond resolution.
+     */
+    private static void stages(String bootstrap, Map<String, long[]> times, Map<String, long[]> seen, Report report) {
+        Map<String, long[]> log = new HashMap<>(); // corrId -> requested, leased, answered
+        String topic = Topics.writeEvents(ORG);
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (parts.stream().anyMatch(p -> c.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    WriteEvent e = WriteEvents.read(r.value());
+                    int slot = switch (e) {
+                        case WriteEvent.Requested q -> 0;
+                        case WriteEvent.Leased l -> 1;
+                        case WriteEvent.Answered a -> 2;
+                        case WriteEvent.Expired x -> -1;
+                    };
+                    long[] t = log.computeIfAbsent(e.corrId(), k -> new long[]{-1, -1, -1});
+                    if (slot >= 0 && t[slot] < 0) {
+                        t[slot] = r.timestamp();
+                    }
+                }
+            }
+        }
+        String[] names = {
+                "1 POST: due to the REQUESTED record",
+                "2a Kafka: REQUESTED record to a plain reader",
+                "2b provider and adapter poll: to the LEASED record",
+                "3 answering: LEASED to ANSWERED (adapter's POST; entity record first)",
+                "4a Kafka: ANSWERED record to a plain reader",
+                "4b consumer and status poll: to the 303"};
+        Histogram[] h = new Histogram[names.length];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = new Histogram(TimeUnit.MINUTES.toMillis(2), 3);
+        }
+        times.forEach((corrId, t) -> {
+            long[] l = log.get(corrId);
+            long[] v = seen.get(corrId);
+            if (l == null || v == null || l[0] < 0 || l[1] < 0 || l[2] < 0 || v[0] < 0 || v[1] < 0) {
+                return;
+            }
+            long[] points = {t[0], l[0], v[0], l[1], l[2], v[1], t[1]};
+            for (int i = 0; i < h.length; i++) {
+                h[i].recordValue(Math.max(0, points[i + 1] - points[i]));
+            }
+        });
+        report.figure("round trips split into stages below (write log timestamps, ms resolution)", h[0].getTotalCount(), "writes");
+        for (int i = 0; i < h.length; i++) {
+            report.figure("stage " + names[i] + ", p50", h[i].getValueAtPercentile(50), "ms");
+            report.figure("stage " + names[i].substring(0, names[i].indexOf(' ')) + ", p99", h[i].getValueAtPercentile(99), "ms");
         }
     }
 

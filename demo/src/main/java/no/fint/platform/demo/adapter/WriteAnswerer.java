@@ -10,11 +10,16 @@ import no.fint.platform.model.InformationModel;
 import no.fint.platform.model.ResourceType;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -88,10 +93,39 @@ public final class WriteAnswerer {
             console.line("write requests of %s: unreadable answer (%s)", path, e.getMessage());
             return 0;
         }
-        for (JsonNode request : requests) {
-            answer(request);
-        }
+        answerAll(requests);
         return requests.size();
+    }
+
+    /**
+     * Answers the requests of one poll in parallel, as a source system that takes several writes at a
+     * time would: each answer waits for the provider's acknowledged records, and in sequence the last
+     * request of a poll would wait for all the others. Requests for the same resource (the same route)
+     * stay in the order they came, so an update and a delete of one resource are not swapped.
+     */
+    private void answerAll(JsonNode requests) {
+        if (requests.size() == 1) {
+            answer(requests.get(0));
+            return;
+        }
+        Map<String, List<JsonNode>> byResource = new LinkedHashMap<>();
+        for (JsonNode request : requests) {
+            String route = request.path("query").asText("");
+            String key = route.isEmpty() ? request.path("corrId").asText() : request.path("resourceName").asText() + "/" + route;
+            byResource.computeIfAbsent(key, k -> new ArrayList<>()).add(request);
+        }
+        List<Future<?>> answers = new ArrayList<>();
+        try (ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<JsonNode> inOrder : byResource.values()) {
+                answers.add(answering.submit(() -> inOrder.forEach(this::answer)));
+            }
+        } // close() waits for every answer
+        for (Future<?> f : answers) {
+            // As in sequence: a failure (the provider unreachable) reaches the caller, not a lost thread.
+            if (f.state() == Future.State.FAILED && f.exceptionNow() instanceof RuntimeException e) {
+                throw e;
+            }
+        }
     }
 
     /** Answers counted by verdict ({@code accepted}, {@code rejected}, ...) and by refusals of the provider. */

@@ -58,6 +58,8 @@ final class FakeProvider implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        // Concurrent requests are handled concurrently, as by a real provider.
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 

@@ -58,15 +58,7 @@ class WriteAnswererTest {
 
     /** Offers one request, polls, returns the answer the adapter posted. */
     JsonNode answer(String op, String query, String value) {
-        ObjectNode r = JSON.createObjectNode().put("corrId", "c-" + pending.size() + "-" + System.nanoTime()).put("orgId", "fint.no")
-                .put("domainName", "utdanning").put("packageName", "elev").put("resourceName", "elev").put("operationType", op)
-                .put("created", 1).put("timeToLive", 2);
-        if (query != null) {
-            r.put("query", query);
-        }
-        if (value != null) {
-            r.put("value", value);
-        }
+        ObjectNode r = request(op, query, value);
         pending.add(r);
         int before = provider.requests("POST", "/provider/event").size();
         assertEquals(1, answerer.pollOnce());
@@ -141,5 +133,52 @@ class WriteAnswererTest {
         JsonNode e = answer("CREATE", null, "{\"feidenavn\":{\"identifikatorverdi\":\"FEIL\"}}");
         assertTrue(e.path("failed").asBoolean(), e.toString());
         assertTrue(e.path("errorMessage").asText().contains("FEIL"));
+    }
+
+    @Test
+    void theRequestsOfOnePollAreAnsweredInParallelAndThoseOfOneResourceInOrder() throws Exception {
+        String id = existingElev();
+        java.util.concurrent.CountDownLatch three = new java.util.concurrent.CountDownLatch(3);
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        var standard = provider.answers();
+        provider.answer(r -> {
+            if (!r.method().equals("POST")) {
+                return standard.apply(r);
+            }
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            three.countDown();
+            try {
+                // Held until three answers are in the air at once; in sequence the first would wait here alone.
+                three.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return FakeProvider.Answer.of(200);
+        });
+        for (int i = 0; i < 3; i++) {
+            pending.add(request("CREATE", null, "{\"elevnummer\":{\"identifikatorverdi\":\"" + (500 + i) + "\"}}"));
+        }
+        pending.add(request("UPDATE", "systemid/" + id, "{\"systemId\":{\"identifikatorverdi\":\"" + id + "\"}}"));
+        pending.add(request("DELETE", "systemid/" + id, null));
+        assertEquals(5, answerer.pollOnce());
+        assertTrue(most.get() >= 3, "answers in the air at once: " + most.get());
+        List<String> ops = provider.requests("POST", "/provider/event").stream().map(r -> r.json().get("operationType").asText())
+                .filter(op -> !op.equals("CREATE")).toList();
+        assertEquals(List.of("UPDATE", "DELETE"), ops, "one resource's requests in the order they came");
+    }
+
+    ObjectNode request(String op, String query, String value) {
+        ObjectNode r = JSON.createObjectNode().put("corrId", "c-" + pending.size() + "-" + System.nanoTime()).put("orgId", "fint.no")
+                .put("domainName", "utdanning").put("packageName", "elev").put("resourceName", "elev").put("operationType", op)
+                .put("created", 1).put("timeToLive", 2);
+        if (query != null) {
+            r.put("query", query);
+        }
+        if (value != null) {
+            r.put("value", value);
+        }
+        return r;
     }
 }
