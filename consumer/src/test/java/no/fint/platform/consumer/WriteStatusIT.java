@@ -9,6 +9,7 @@ import no.fint.platform.broker.KafkaBrokerExtension;
 import no.fint.platform.model.Component;
 import no.fint.platform.tokens.EphemeralIdp;
 import no.fint.platform.tokens.TokenRequest;
+import no.fint.platform.write.ClientLedger;
 import no.fint.platform.write.Operation;
 import no.fint.platform.write.Problem;
 import no.fint.platform.write.ResponseStatus;
@@ -252,5 +253,22 @@ class WriteStatusIT {
         assertEquals(410, gone.statusCode());
         assertEquals("", gone.body());
         assertEquals(410, status(B + "/utdanning/elev/skoleressurs/status/" + x.corrId()).statusCode());
+    }
+
+    @Test
+    void aStatusIsGoneThirtyMinutesAfterTheWrite() throws Exception {
+        // A validation this organisation's consumer wrote 29 minutes 55 seconds ago (before a restart),
+        // answered: the status is known from the write log, then gone once the 30 minutes are up.
+        long created = System.currentTimeMillis() - ClientLedger.KEPT.toMillis() + 5_000;
+        WriteRequest old = new WriteRequest(java.util.UUID.randomUUID().toString(), "writes.no", "/utdanning/elev/elev", Operation.VALIDATE,
+                null, "{\"elevnummer\":{\"identifikatorverdi\":\"1\"}}", created, created + 120_000, "test");
+        log.write(new WriteEvent.Requested(old));
+        answer(old, ResponseStatus.ACCEPTED, null, null, null, null, null, null);
+        HttpResponse<String> known = await(location(old), x -> x.statusCode() != 410);
+        assertEquals(200, known.statusCode(), "read back from the write log: " + known.body());
+        HttpResponse<String> later = await(location(old), x -> x.statusCode() != 200);
+        assertEquals(410, later.statusCode(), "30 minutes after the write");
+        assertEquals("", later.body());
+        assertTrue(System.currentTimeMillis() - created >= ClientLedger.KEPT.toMillis(), "not before the 30 minutes");
     }
 }
