@@ -61,13 +61,15 @@ final class BenchData implements AutoCloseable {
     }
 
     final EmbeddedKafka kafka;
+    final Path dir;
     final DataSet data;
     final long resources;
     final long edges;
     final List<String> topics;
 
-    private BenchData(EmbeddedKafka kafka, DataSet data, long resources, long edges, List<String> topics) {
+    private BenchData(EmbeddedKafka kafka, Path dir, DataSet data, long resources, long edges, List<String> topics) {
         this.kafka = kafka;
+        this.dir = dir;
         this.data = data;
         this.resources = resources;
         this.edges = edges;
@@ -104,7 +106,18 @@ final class BenchData implements AutoCloseable {
             topics.add(Topics.entity(ORG, c));
             topics.add(Topics.relation(ORG, c));
         }
-        return new BenchData(kafka, data, Long.parseLong(p.getProperty("resources")), Long.parseLong(p.getProperty("edges")), topics);
+        return new BenchData(kafka, dir, data, Long.parseLong(p.getProperty("resources")), Long.parseLong(p.getProperty("edges")), topics);
+    }
+
+    /** Reads every log segment once, so that the readers measured next find them in the page cache. */
+    void warmPageCache() throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                try (var in = Files.newInputStream(f)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+        }
     }
 
     static Set<Component> components(DataSet data) {

@@ -47,12 +47,10 @@ public final class ColdStartBench implements Benchmark {
     public void run(List<String> args, Report report) throws Exception {
         DataSet.Size size = args.isEmpty() ? DataSet.Size.LARGE : DataSet.Size.valueOf(args.get(0).toUpperCase(Locale.ROOT));
         try (BenchData data = BenchData.open(size)) {
-            long records = data.resources + data.edges;
             String bootstrap = data.kafka.bootstrapServers();
-            double[] perf = perfTest(bootstrap, records);
-            System.out.printf("bench coldstart: kafka-consumer-perf-test read %,d records: %,.0f records/s overall, %,.0f records/s fetching%n",
-                    records, perf[0], perf[1]);
-
+            // Both readers find the log files in the page cache: neither pays for the disk.
+            data.warmPageCache();
+            long records;
             double readySeconds;
             double rebuildSeconds;
             long[] cpuFull;
@@ -66,6 +64,9 @@ public final class ColdStartBench implements Benchmark {
                     throw new IllegalStateException("no rebuild line in " + consumer.log);
                 }
                 rebuildSeconds = Long.parseLong(m.group(1)) / 1000.0;
+                // What the topics hold (the log cleaner may have compacted a duplicate key of the load
+                // away since), so the perf test is asked for exactly as many records as there are.
+                records = Long.parseLong(m.group(2));
                 System.out.printf("bench coldstart: ready %.2f s after the process started; rebuild %.2f s (%s records)%n", readySeconds, rebuildSeconds, m.group(2));
                 cpuFull = cpuAndGc(consumer);
                 heapFull = consumer.heapAfterFullGc();
@@ -84,6 +85,9 @@ public final class ColdStartBench implements Benchmark {
                 empty.get("/utdanning/elev/elev");
                 heapEmpty = empty.heapAfterFullGc();
             }
+            double[] perf = perfTest(bootstrap, records);
+            System.out.printf("bench coldstart: kafka-consumer-perf-test read %,d records: %,.0f records/s overall, %,.0f records/s fetching%n",
+                    records, perf[0], perf[1]);
             double perResourceHeap = (heapFull - heapEmpty) / (double) data.resources;
             double perResourceJson = jsonBytes / (double) data.resources;
             double resourcesPerSecond = data.resources / rebuildSeconds;
