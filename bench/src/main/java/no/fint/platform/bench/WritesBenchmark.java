@@ -47,13 +47,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./fint bench writes [--rate 100] [--seconds 60] [--warmup 45] [--status-poll-ms 20] [--adapters 2]
- * [--adapter-poll-ms 5] [--poll-size 16]}:
+ * {@code ./fint bench writes [--rate 100] [--seconds 60] [--warmup 120] [--status-poll-ms 20] [--adapters 2]
+ * [--adapter-poll-ms 5] [--poll-wait-ms 1000] [--poll-size 16]}:
  * the create round trip of a client write through the whole platform. A client POSTs a new elev to the
  * consumer (202 with the status Location), the demo adapter's write answering (as {@code --adapters}
- * instances polling the provider, up to {@code --poll-size} requests a poll answered in parallel,
- * again at once after a poll that brought requests and after {@code --adapter-poll-ms} after an
- * empty one, accepting with a systemId; the leases keep them from doing a write twice) answers
+ * instances long-polling the provider ({@code wait}: up to {@code --poll-wait-ms}), up to
+ * {@code --poll-size} requests a poll answered in parallel, again at once after a poll that brought
+ * requests and {@code --adapter-poll-ms} after an empty one (0 for none), accepting with a systemId; the leases keep them from doing a write twice) answers
  * through the provider, and the client polls the status every {@code --status-poll-ms} until the consumer answers 303 (which it does only once its cache holds the
  * adapter's version). Open loop at {@code --rate} writes a second for {@code --seconds}; each round
  * trip is timed from when it was due, so queueing is not hidden. Broker, provider and consumer run as
@@ -82,11 +82,12 @@ public final class WritesBenchmark implements Benchmark {
         Map<String, String> opts = options(args);
         int rate = Integer.parseInt(opts.getOrDefault("rate", "100"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "45"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "120"));
         // Every in-flight write polls its status: 5 ms made the polls (not the writes) the load at 100/s.
         long statusPoll = Long.parseLong(opts.getOrDefault("status-poll-ms", "20"));
         int adapters = Integer.parseInt(opts.getOrDefault("adapters", "2"));
         int adapterPoll = Integer.parseInt(opts.getOrDefault("adapter-poll-ms", "5"));
+        int pollWait = Integer.parseInt(opts.getOrDefault("poll-wait-ms", "1000"));
         int pollSize = Integer.parseInt(opts.getOrDefault("poll-size", "16"));
         java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
 
@@ -118,7 +119,8 @@ public final class WritesBenchmark implements Benchmark {
                     answerers.add(answerer);
                     adapterThreads.add(Thread.ofPlatform().name("bench-demo-adapter-" + i).start(() -> {
                         while (!stop.requested()) {
-                            if (answerer.poll("/utdanning/elev/elev?size=" + pollSize) == 0) {
+                            // A long poll: the provider answers as soon as a request arrives, or [] after the wait.
+                            if (answerer.poll("/utdanning/elev/elev?size=" + pollSize + "&wait=" + pollWait) == 0) {
                                 stop.await(Duration.ofMillis(adapterPoll));
                             }
                         }
@@ -152,8 +154,9 @@ public final class WritesBenchmark implements Benchmark {
                     report.target("round trip p99", h.getValueAtPercentile(99) / 1000.0, "ms", 150, true);
                     Map<String, Long> outcomes = new java.util.TreeMap<>();
                     answerers.forEach(a -> a.outcomes().forEach((k, v) -> outcomes.merge(k, v, Long::sum)));
-                    System.out.printf("bench writes: %d adapter instances (polling every %d ms when idle, up to %d requests a poll),"
-                            + " status polled every %d ms; adapter answers %s%n", adapters, adapterPoll, pollSize, statusPoll, outcomes);
+                    System.out.printf("bench writes: %d adapter instances (long polls of up to %d ms, %d ms between empty ones, up to %d"
+                            + " requests a poll), status polled every %d ms; adapter answers %s%n", adapters, pollWait, adapterPoll, pollSize,
+                            statusPoll, outcomes);
                 } finally {
                     stop.stop();
                     for (Thread t : adapterThreads) {

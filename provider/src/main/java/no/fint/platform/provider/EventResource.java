@@ -47,24 +47,24 @@ public class EventResource implements EventApi {
     }
 
     @Override
-    public Response pollDomain(String domainName, Integer size, String xOrgId, String xAdapterId) {
-        return service.poll(domainName, null, null, size, caller(xOrgId, xAdapterId));
+    public Response pollDomain(String domainName, Integer size, Integer wait, String xOrgId, String xAdapterId) {
+        return service.poll(domainName, null, null, size, wait, caller(xOrgId, xAdapterId));
     }
 
     @Override
-    public Response pollPackage(String domainName, String packageName, Integer size, String xOrgId, String xAdapterId) {
-        return service.poll(domainName, packageName, null, size, caller(xOrgId, xAdapterId));
+    public Response pollPackage(String domainName, String packageName, Integer size, Integer wait, String xOrgId, String xAdapterId) {
+        return service.poll(domainName, packageName, null, size, wait, caller(xOrgId, xAdapterId));
     }
 
     @Override
-    public Response pollResource(String domainName, String packageName, String resourceName, Integer size, String xOrgId,
+    public Response pollResource(String domainName, String packageName, String resourceName, Integer size, Integer wait, String xOrgId,
                                  String xAdapterId) {
-        return service.poll(domainName, packageName, resourceName, size, caller(xOrgId, xAdapterId));
+        return service.poll(domainName, packageName, resourceName, size, wait, caller(xOrgId, xAdapterId));
     }
 
     @Override
     public Response pollResourceNested(String domainName, String packageName, String subPackageName, String resourceName,
-                                       Integer size, String xOrgId, String xAdapterId) {
-        return service.poll(domainName, packageName + "." + subPackageName, resourceName, size, caller(xOrgId, xAdapterId));
+                                       Integer size, Integer wait, String xOrgId, String xAdapterId) {
+        return service.poll(domainName, packageName + "." + subPackageName, resourceName, size, wait, caller(xOrgId, xAdapterId));
     }
 }

@@ -90,12 +90,16 @@ public class EventService {
      * polled path of the token's organisations (or the one {@code x-org-id} names) and of the components
      * the token holds the adapter role of (and, with {@code x-adapter-id}, the capabilities of that
      * adapter's contract), at most {@code size} (0: all), each leased to the caller ({@code x-adapter-id},
-     * else the token's {@code cn}).
+     * else the token's {@code cn}). When nothing is pending it waits up to {@code waitMillis} for a
+     * request to arrive (a long poll; 0 answers at once, as FINT v2 does): the checks are made once,
+     * and the lease is tried again on each request the write log brings and at least once a second (a
+     * lease that ran out frees a request without a new record). Polls run on virtual threads, so a
+     * waiting poll holds no platform thread.
      *
      * @param pkg      null for a domain poll
      * @param resource null for a domain or component poll
      */
-    public Response poll(String domain, String pkg, String resource, Integer size, Poller caller) {
+    public Response poll(String domain, String pkg, String resource, Integer size, Integer waitMillis, Poller caller) {
         FintPrincipal p = caller.principal();
         String org = blank(caller.orgId()) ? null : caller.orgId();
         String adapterId = blank(caller.adapterId()) ? null : caller.adapterId();
@@ -136,6 +140,25 @@ public class EventService {
                 && model.resourceByPath(r.resource()).map(t -> ProviderRules.mayPoll(p, r.orgId(), t.component())).orElse(false)
                 && (c == null || c.capability(r.resource()) != null);
         int max = size == null ? 0 : size;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(waitMillis == null ? 0 : waitMillis);
+        while (true) {
+            long arrivals = store.arrivals();
+            List<RequestFintEvent> leased;
+            try {
+                leased = lease(orgs, holder, wanted, max);
+            } catch (Unavailable e) {
+                return unavailable(e.getMessage());
+            }
+            long left = deadline - System.nanoTime();
+            if (!leased.isEmpty() || left <= 0) {
+                return JsonBodies.ok(leased);
+            }
+            store.awaitArrival(arrivals, Math.min(left, java.util.concurrent.TimeUnit.SECONDS.toNanos(1)));
+        }
+    }
+
+    /** Leases up to {@code max} (0: all) pending requests to {@code holder}; throws when Kafka did not take the leases (then none is held). */
+    private List<RequestFintEvent> lease(List<String> orgs, String holder, Predicate<WriteRequest> wanted, int max) throws Unavailable {
         long now = clock.millis();
         List<RequestFintEvent> out = new ArrayList<>();
         for (String o : orgs) {
@@ -152,7 +175,7 @@ public class EventService {
                     source.write(o, grants.stream().map(WriteLedger.Grant::event).toList());
                 } catch (Unavailable e) {
                     store.ledger().revert(grants);
-                    return unavailable(e.getMessage());
+                    throw e;
                 }
                 metrics.leased(grants.size());
                 for (WriteLedger.Grant g : grants) {
@@ -162,7 +185,7 @@ public class EventService {
                 HelidonMdc.remove(OrgLogFormatter.ORG);
             }
         }
-        return JsonBodies.ok(out);
+        return out;
     }
 
     private static boolean blank(String s) {

@@ -111,6 +111,12 @@ public final class ProblemMappers {
             if (e.getResponse().hasEntity() && Problems.MEDIA_TYPE.equals(String.valueOf(e.getResponse().getMediaType()))) {
                 return e.getResponse(); // already a problem (EnvelopeValidation)
             }
+            if (e instanceof org.glassfish.jersey.server.ParamException p) {
+                // JAX-RS answers a query parameter it cannot convert with 404, as if the path were
+                // unknown; the caller's mistake is the parameter, so say which.
+                return Problems.response(400, "Bad Request", p.getParameterType().getSimpleName().replace("Param", " parameter ")
+                        + p.getParameterName() + " is not a valid value");
+            }
             int status = e.getResponse().getStatus();
             if (status == 404 && !uri.getPath().startsWith("provider")) {
                 // Not ours: an empty 404 lets Helidon route on to /health, /metrics and /openapi.

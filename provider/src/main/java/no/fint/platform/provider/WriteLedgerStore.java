@@ -12,6 +12,8 @@ import no.fint.platform.write.WriteLedger;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +35,10 @@ public class WriteLedgerStore {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private volatile boolean loaded;
+    /** Requests read so far; long polls wait for it to change ({@link #awaitArrival}). */
+    private long arrivals;
+    private final ReentrantLock arrivalLock = new ReentrantLock();
+    private final Condition arrived = arrivalLock.newCondition();
 
     /** For CDI. */
     protected WriteLedgerStore() {
@@ -67,14 +73,56 @@ public class WriteLedgerStore {
     void accept(String topic, int partition, long offset, byte[] value) {
         try {
             if (value != null) {
-                ledger.apply(WriteEvents.read(value), clock.millis());
+                WriteEvent event = WriteEvents.read(value);
+                ledger.apply(event, clock.millis());
                 applied.incrementAndGet();
+                if (event instanceof WriteEvent.Requested) {
+                    signalArrival();
+                }
             }
         } catch (RuntimeException e) {
             unreadable.incrementAndGet();
             LOG.log(Level.WARNING, "Skipping an unreadable write-log record " + topic + "/" + partition + "@" + offset + ": " + e.getMessage());
         }
         catchUp.delivered(topic, partition, offset);
+    }
+
+    /** How many write requests have been read so far: a long poll notes it before it looks. */
+    public long arrivals() {
+        arrivalLock.lock();
+        try {
+            return arrivals;
+        } finally {
+            arrivalLock.unlock();
+        }
+    }
+
+    /**
+     * Waits until a request arrives after {@code seen} ({@link #arrivals()} before the poll looked), at
+     * most {@code nanos}. Returns at once when one already has, so none is missed between look and wait.
+     */
+    public void awaitArrival(long seen, long nanos) {
+        arrivalLock.lock();
+        try {
+            long left = nanos;
+            while (arrivals == seen && left > 0) {
+                left = arrived.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            arrivalLock.unlock();
+        }
+    }
+
+    private void signalArrival() {
+        arrivalLock.lock();
+        try {
+            arrivals++;
+            arrived.signalAll();
+        } finally {
+            arrivalLock.unlock();
+        }
     }
 
     /** A decision this provider wrote (and Kafka acknowledged): applied at once, not only when read back. */

@@ -157,5 +157,14 @@ class EventBadInputIT {
         refused(Writes.poll(target, "/utdanning", ORG, "https://nobody.example/x", 0), 403, "no registered contract");
         refused(target.path("/provider/event/utdanning").queryParam("size", -1).request()
                 .header("x-org-id", ORG).header("x-adapter-id", adapter).get(), 400);
+        // a long poll waits 0 to 30,000 ms
+        refused(target.path("/provider/event/utdanning").queryParam("wait", -1).request()
+                .header("x-org-id", ORG).header("x-adapter-id", adapter).get(), 400);
+        refused(target.path("/provider/event/utdanning").queryParam("wait", 30_001).request()
+                .header("x-org-id", ORG).header("x-adapter-id", adapter).get(), 400);
+        refused(target.path("/provider/event/utdanning").queryParam("wait", "soon").request()
+                .header("x-org-id", ORG).header("x-adapter-id", adapter).get(), 400, "Query parameter wait is not a valid value");
+        refused(target.path("/provider/event/utdanning").queryParam("size", "many").request()
+                .header("x-org-id", ORG).header("x-adapter-id", adapter).get(), 400, "Query parameter size is not a valid value");
     }
 }

@@ -88,6 +88,36 @@ class EventIT {
     }
 
     @Test
+    void aLongPollAnswersAsSoonAsARequestArrivesAndAnIdleOneWhenItsWaitIsOver() throws Exception {
+        ProviderServiceIT.Await.ready(target);
+        String org = "longpoll.no";
+        Writes.log(org);
+        String a = Adapters.register(target, org, "utdanning/elev/elev");
+        // The provider reads this organisation's log (a first request, polled and answered).
+        WriteRequest first = Writes.request(org, ELEV, Operation.VALIDATE, null, Writes.elev("l0"), 120_000);
+        Writes.pollUntilSome(target, "/utdanning/elev/elev", org, a, 0);
+        assertEquals(200, Writes.answer(target, Writes.accepted(first, a, null, "null")).getStatus());
+
+        // Nothing pending: an idle long poll answers [] once its wait is over.
+        Response idle = target.path("/provider/event/utdanning").queryParam("wait", 300).request()
+                .header("x-org-id", org).header("x-adapter-id", a).get();
+        assertEquals(200, idle.getStatus());
+        assertEquals("[]", idle.readEntity(String.class));
+
+        // A long poll in the air when the request is written gets it (an at-once poll would have had []).
+        java.util.concurrent.CompletableFuture<Response> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                target.path("/provider/event/utdanning/elev/elev").queryParam("wait", 20_000).request()
+                        .header("x-org-id", org).header("x-adapter-id", a).get());
+        Writes.sleep(500);
+        assertFalse(waiting.isDone(), "the poll waits while nothing is pending");
+        WriteRequest second = Writes.request(org, ELEV, Operation.CREATE, null, Writes.elev("l1"), 120_000);
+        Response got = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, got.getStatus());
+        assertEquals(List.of(second.corrId()), corrIds(got.readEntity(String.class)));
+        assertEquals(a, Writes.events(org, WriteEvent.Leased.class).get(1).adapterId(), "leased as any poll leases");
+    }
+
+    @Test
     void twoPollersInParallelNeverGetTheSameRequest() throws Exception {
         ProviderServiceIT.Await.ready(target);
         String org = "parallel.no";
