@@ -277,6 +277,15 @@ public final class WritesBenchmark implements Benchmark {
         }
     }
 
+    /** A plain reader of the benchmark organisation's write log, assigned every partition of it. */
+    private static KafkaConsumer<byte[], byte[]> writeLogReader(String bootstrap) {
+        String topic = Topics.writeEvents(ORG);
+        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        c.assign(c.partitionsFor(topic, Duration.ofSeconds(10)).stream().map(p -> new TopicPartition(topic, p.partition())).toList());
+        return c;
+    }
+
     /**
      * Reads the write log as it is written, with a plain consumer on the same broker: when each REQUESTED
      * and ANSWERED record became visible to a reader (wall clock, ms). It splits the stages in two: the
@@ -291,12 +300,8 @@ public final class WritesBenchmark implements Benchmark {
             Watcher w = new Watcher();
             java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
             w.thread = Thread.ofPlatform().name("bench-write-log-watcher").start(() -> {
-                String topic = Topics.writeEvents(ORG);
-                try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                    List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                            .map(p -> new TopicPartition(topic, p.partition())).toList();
-                    c.assign(parts);
+                try (KafkaConsumer<byte[], byte[]> c = writeLogReader(bootstrap)) {
+                    List<TopicPartition> parts = List.copyOf(c.assignment());
                     c.seekToEnd(parts);
                     parts.forEach(c::position);
                     ready.countDown();
@@ -336,12 +341,8 @@ public final class WritesBenchmark implements Benchmark {
      */
     private static void stages(String bootstrap, Map<String, long[]> times, Map<String, long[]> seen, Report report) {
         Map<String, long[]> log = new HashMap<>(); // corrId -> requested, leased, answered
-        String topic = Topics.writeEvents(ORG);
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(parts);
+        try (KafkaConsumer<byte[], byte[]> c = writeLogReader(bootstrap)) {
+            List<TopicPartition> parts = List.copyOf(c.assignment());
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
