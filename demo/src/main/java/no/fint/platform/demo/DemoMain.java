@@ -51,8 +51,10 @@ public final class DemoMain {
                      its bearer tokens are minted with the local key of ./fint up (--keys, default .fint/keys),
                      fetched from an OAuth2 token endpoint (password grant for --username/--password, else
                      client credentials), or --token is sent as it is;
-                     answers client writes every --write-poll seconds (0: not at all): a resource containing the
-                     conflict marker gets a conflict, one containing the error marker an error, rule breaches a rejection
+                     answers client writes (--write-poll 0: not at all), long-polling the provider up to --write-poll
+                     seconds a poll (a provider that answers at once is polled every --write-poll seconds): a resource
+                     containing the conflict marker gets a conflict, one containing the error marker an error, rule
+                     breaches a rejection
                    ./fint adapter dataset [--size small|medium|large] [--seed N] [--show /domain/package/resource [--count K]]
                      counts per resource type, the dangling links and the generator's throughput; --show prints resources
                    ./fint adapter links [--org fint.no] [--consumer URL] [--size small|medium|large] [--seed 1]
@@ -170,7 +172,7 @@ public final class DemoMain {
         }
     }
 
-    /** Client writes: answered every --write-poll seconds (0: not answered), with the given markers. */
+    /** Client writes: long polls of up to --write-poll seconds (0: not answered), with the given markers. */
     static WriteSettings writeSettings(Args args) {
         WriteSettings w = WriteSettings.defaults();
         w = new WriteSettings(Duration.ofMillis((long) (seconds(args, "write-poll", 1) * 1000)),

@@ -73,9 +73,9 @@ public final class DemoAdapter {
                 tasks.start(heartbeats);
                 if (writes.enabled()) {
                     answerer = new WriteAnswerer(client, settings, writes, data, console);
-                    tasks.start(new WriteRequests(answerer, writes.poll()));
-                    console.line("answering client writes: polling every %d ms (conflict marker %s, error marker %s)",
-                            writes.poll().toMillis(), writes.conflictMarker(), writes.errorMarker());
+                    tasks.start(new WriteRequests(answerer));
+                    console.line("answering client writes: long polls of up to %d ms (conflict marker %s, error marker %s)",
+                            Math.min(writes.poll().toMillis(), 30_000), writes.conflictMarker(), writes.errorMarker());
                 }
                 SyncSender sender = new SyncSender(client, settings, stop, console);
                 List<Outcome> full = fullSync(sender, data, stop);

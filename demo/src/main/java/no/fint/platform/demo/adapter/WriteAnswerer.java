@@ -17,10 +17,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * Answers client writes as a FINT v2 adapter does: polls {@code GET /provider/event/{domain}} for the
@@ -53,6 +56,7 @@ public final class WriteAnswerer {
     private final Console console;
     private final List<String> domains;
     private final Map<String, AtomicLong> outcomes = new TreeMap<>();
+    private LongConsumer pause = WriteAnswerer::sleep;
 
     public WriteAnswerer(ProviderClient client, AdapterSettings adapter, WriteSettings settings, DataSet data, Console console) {
         this.client = client;
@@ -66,13 +70,38 @@ public final class WriteAnswerer {
         this.domains = List.copyOf(d);
     }
 
-    /** One round: polls every domain of the contract and answers what came. Returns how many requests were answered. */
+    /**
+     * One round: long-polls every domain of the contract at once (the provider holds each poll up to
+     * the poll interval, at most 30 s, until a request arrives) and answers what came. A provider that
+     * does not hold polls (FINT v2's answers at once) gets an empty round stretched to the poll
+     * interval, so it is polled no more often than every interval. Returns how many requests were
+     * answered.
+     */
     public int pollOnce() {
+        long started = System.nanoTime();
+        long waitMillis = Math.min(settings.poll().toMillis(), 30_000);
         int n = 0;
-        for (String domain : domains) {
-            n += poll("/" + domain);
+        for (int answered : inParallel(domains.stream().<Callable<Integer>>map(d -> () -> poll("/" + d + "?wait=" + waitMillis)).toList())) {
+            n += answered;
+        }
+        long left = settings.poll().toNanos() - (System.nanoTime() - started);
+        if (n == 0 && left > 0) {
+            pause.accept(left);
         }
         return n;
+    }
+
+    /** How an empty round that ended early is stretched (nanoseconds); a test records it instead. */
+    void pauseWith(LongConsumer pause) {
+        this.pause = pause;
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -114,18 +143,37 @@ public final class WriteAnswerer {
             String key = route.isEmpty() ? request.path("corrId").asText() : request.path("resourceName").asText() + "/" + route;
             byResource.computeIfAbsent(key, k -> new ArrayList<>()).add(request);
         }
-        List<Future<?>> answers = new ArrayList<>();
-        try (ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (List<JsonNode> inOrder : byResource.values()) {
-                answers.add(answering.submit(() -> inOrder.forEach(this::answer)));
+        inParallel(byResource.values().stream().<Callable<Object>>map(inOrder -> () -> {
+            inOrder.forEach(this::answer);
+            return null;
+        }).toList());
+    }
+
+    /**
+     * Runs the tasks on virtual threads and returns their results once all are done. As in sequence,
+     * a failure (the provider unreachable) reaches the caller instead of being lost with its thread.
+     */
+    private static <T> List<T> inParallel(List<Callable<T>> tasks) {
+        List<Future<T>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(task));
             }
-        } // close() waits for every answer
-        for (Future<?> f : answers) {
-            // As in sequence: a failure (the provider unreachable) reaches the caller, not a lost thread.
-            if (f.state() == Future.State.FAILED && f.exceptionNow() instanceof RuntimeException e) {
-                throw e;
+        } // close() waits for every task
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            switch (f.state()) {
+                case SUCCESS -> results.add(f.resultNow());
+                case FAILED -> {
+                    if (f.exceptionNow() instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    throw new IllegalStateException(f.exceptionNow());
+                }
+                default -> throw new IllegalStateException("interrupted while answering client writes");
             }
         }
+        return results;
     }
 
     /** Answers counted by verdict ({@code accepted}, {@code rejected}, ...) and by refusals of the provider. */

@@ -2,15 +2,16 @@ package no.fint.platform.demo.adapter;
 
 import java.time.Duration;
 
-/** Polls for write requests and answers them ({@link WriteAnswerer}) on its own schedule, next to the heartbeats. */
+/**
+ * Polls for write requests and answers them ({@link WriteAnswerer}) on its own thread, next to the
+ * heartbeats: round after round, each a long poll that {@link WriteAnswerer#pollOnce} paces itself.
+ */
 final class WriteRequests implements PeriodicTask {
 
     private final WriteAnswerer answerer;
-    private final Duration every;
 
-    WriteRequests(WriteAnswerer answerer, Duration every) {
+    WriteRequests(WriteAnswerer answerer) {
         this.answerer = answerer;
-        this.every = every;
     }
 
     @Override
@@ -20,7 +21,7 @@ final class WriteRequests implements PeriodicTask {
 
     @Override
     public Duration every() {
-        return every;
+        return Duration.ofMillis(1); // the next round at once: a round waits in the provider, or paces itself
     }
 
     @Override

@@ -25,7 +25,7 @@ final class FakeProvider implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as received. */
-    record Request(String method, String path, byte[] body) {
+    record Request(String method, String path, String query, byte[] body) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -99,7 +99,8 @@ final class FakeProvider implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            Request r = new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestBody().readAllBytes());
+            Request r = new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+                    ex.getRequestBody().readAllBytes());
             requests.add(r);
             Answer a = answers.apply(r);
             byte[] body = a.body() == null ? new byte[0] : a.body().getBytes(StandardCharsets.UTF_8);

@@ -169,6 +169,27 @@ class WriteAnswererTest {
         assertEquals(List.of("UPDATE", "DELETE"), ops, "one resource's requests in the order they came");
     }
 
+    @Test
+    void eachDomainIsLongPolledAtOnceAndAProviderThatAnswersAtOnceIsNotPolledMoreOftenThanTheInterval() {
+        answerer = new WriteAnswerer(new ProviderClient(AdapterSettings.defaults("fint.no").withProvider(provider.url()).provider(), new StopSignal(),
+                new Console(new PrintStream(new ByteArrayOutputStream()))), AdapterSettings.defaults("fint.no").withProvider(provider.url()),
+                WriteSettings.defaults().withPoll(java.time.Duration.ofMillis(400)), DATA, new Console(new PrintStream(new ByteArrayOutputStream())));
+        List<Long> pauses = new CopyOnWriteArrayList<>();
+        answerer.pauseWith(pauses::add);
+        assertEquals(0, answerer.pollOnce(), "nothing pending");
+        List<FakeProvider.Request> polls = provider.requests("GET", "/provider/event/");
+        assertTrue(polls.size() > 1, "every domain of the data set");
+        assertEquals(polls.size(), polls.stream().map(FakeProvider.Request::path).distinct().count(), "each once");
+        assertTrue(polls.stream().allMatch(r -> "wait=400".equals(r.query())), "a long poll of the interval: " + polls);
+        // The stand-in answers at once, as FINT v2 does: the empty round is stretched to the interval.
+        assertEquals(1, pauses.size());
+        assertTrue(pauses.get(0) > 0 && pauses.get(0) <= 400_000_000L, "paused " + pauses.get(0) + " ns");
+        // A round that brought requests is followed by the next at once.
+        pending.add(request("VALIDATE", null, "{}"));
+        assertEquals(1, answerer.pollOnce());
+        assertEquals(1, pauses.size());
+    }
+
     ObjectNode request(String op, String query, String value) {
         ObjectNode r = JSON.createObjectNode().put("corrId", "c-" + pending.size() + "-" + System.nanoTime()).put("orgId", "fint.no")
                 .put("domainName", "utdanning").put("packageName", "elev").put("resourceName", "elev").put("operationType", op)
