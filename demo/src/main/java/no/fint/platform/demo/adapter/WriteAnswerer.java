@@ -81,12 +81,16 @@ public final class WriteAnswerer {
         long started = System.nanoTime();
         long waitMillis = Math.min(settings.poll().toMillis(), 30_000);
         int n = 0;
-        for (int answered : inParallel(domains.stream().<Callable<Integer>>map(d -> () -> poll("/" + d + "?wait=" + waitMillis)).toList())) {
-            n += answered;
-        }
-        long left = settings.poll().toNanos() - (System.nanoTime() - started);
-        if (n == 0 && left > 0) {
-            pause.accept(left);
+        try {
+            for (int answered : inParallel(domains.stream().<Callable<Integer>>map(d -> () -> poll("/" + d + "?wait=" + waitMillis)).toList())) {
+                n += answered;
+            }
+        } finally {
+            // An empty or failed round (the provider unreachable) is not followed by the next at once either.
+            long left = settings.poll().toNanos() - (System.nanoTime() - started);
+            if (n == 0 && left > 0) {
+                pause.accept(left);
+            }
         }
         return n;
     }
