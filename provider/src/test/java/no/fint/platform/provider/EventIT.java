@@ -46,6 +46,13 @@ class EventIT {
     @Inject
     WebTarget target;
 
+    /** Once the provider is ready: the organisation's write log, and a registered adapter for elev. */
+    String elevAdapter(String org) {
+        ProviderServiceIT.Await.ready(target);
+        Writes.log(org);
+        return Adapters.register(target, org, "utdanning/elev/elev");
+    }
+
     static List<String> corrIds(String body) throws Exception {
         List<String> out = new ArrayList<>();
         for (JsonNode n : JSON.readTree(body)) {
@@ -56,10 +63,8 @@ class EventIT {
 
     @Test
     void aPolledRequestIsLeasedToThePollerAloneUntilTheLeaseRunsOut() throws Exception {
-        ProviderServiceIT.Await.ready(target);
         String org = "lease.no";
-        Writes.log(org);
-        String a = Adapters.register(target, org, "utdanning/elev/elev");
+        String a = elevAdapter(org);
         String b = Adapters.register(target, org, "utdanning/elev/elev");
         WriteRequest r = Writes.request(org, ELEV, Operation.CREATE, null, Writes.elev("x"), 120_000);
 
@@ -89,10 +94,8 @@ class EventIT {
 
     @Test
     void aLongPollAnswersAsSoonAsARequestArrivesAndAnIdleOneWhenItsWaitIsOver() throws Exception {
-        ProviderServiceIT.Await.ready(target);
         String org = "longpoll.no";
-        Writes.log(org);
-        String a = Adapters.register(target, org, "utdanning/elev/elev");
+        String a = elevAdapter(org);
         // The provider reads this organisation's log (a first request, polled and answered).
         WriteRequest first = Writes.request(org, ELEV, Operation.VALIDATE, null, Writes.elev("l0"), 120_000);
         Writes.pollUntilSome(target, "/utdanning/elev/elev", org, a, 0);
@@ -119,10 +122,8 @@ class EventIT {
 
     @Test
     void twoPollersInParallelNeverGetTheSameRequest() throws Exception {
-        ProviderServiceIT.Await.ready(target);
         String org = "parallel.no";
-        Writes.log(org);
-        String adapter = Adapters.register(target, org, "utdanning/elev/elev");
+        String adapter = elevAdapter(org);
         Set<String> sent = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             sent.add(Writes.request(org, ELEV, Operation.CREATE, null, Writes.elev("p" + i), 120_000).corrId());
@@ -158,10 +159,8 @@ class EventIT {
 
     @Test
     void anAcceptedCreateLandsOnTheEntityTopicAndTheFirstAnswerWins() throws Exception {
-        ProviderServiceIT.Await.ready(target);
         String org = "answer.no";
-        Writes.log(org);
-        String adapter = Adapters.register(target, org, "utdanning/elev/elev");
+        String adapter = elevAdapter(org);
         WriteRequest r = Writes.request(org, ELEV, Operation.CREATE, null, "{\"elevnummer\":{\"identifikatorverdi\":\"7\"}}", 120_000);
         Writes.pollUntilSome(target, "/utdanning/elev/elev", org, adapter, 1);
 
@@ -197,10 +196,8 @@ class EventIT {
 
     @Test
     void rejectionsErrorsConflictsValidationsAndDeletesAreRecordedWithTheAdaptersWords() throws Exception {
-        ProviderServiceIT.Await.ready(target);
         String org = "verdicts.no";
-        Writes.log(org);
-        String adapter = Adapters.register(target, org, "utdanning/elev/elev");
+        String adapter = elevAdapter(org);
         WriteRequest rejected = Writes.request(org, ELEV, Operation.UPDATE, "systemid/1", Writes.elev("1"), 120_000);
         WriteRequest failed = Writes.request(org, ELEV, Operation.CREATE, null, Writes.elev("2"), 120_000);
         WriteRequest conflict = Writes.request(org, ELEV, Operation.UPDATE, "systemid/3", Writes.elev("3"), 120_000);
@@ -250,10 +247,8 @@ class EventIT {
 
     @Test
     void aRequestNobodyAnswersExpiresOnceAndALateAnswerIsTold() throws Exception {
-        ProviderServiceIT.Await.ready(target);
         String org = "expiry.no";
-        Writes.log(org);
-        String adapter = Adapters.register(target, org, "utdanning/elev/elev");
+        String adapter = elevAdapter(org);
         WriteRequest r = Writes.request(org, ELEV, Operation.CREATE, null, Writes.elev("x"), 1_500);
         long deadline = System.currentTimeMillis() + 30_000;
         while (Writes.events(org, WriteEvent.Expired.class).isEmpty() && System.currentTimeMillis() < deadline) {
