@@ -216,17 +216,7 @@ public final class WritesBenchmark implements Benchmark {
 
         void run(int rate, int seconds) throws InterruptedException {
             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            long start = System.nanoTime();
-            long n = (long) rate * seconds;
-            for (long i = 0; i < n; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                pool.execute(() -> one(due));
-            }
+            openLoop(rate, seconds, (i, due) -> pool.execute(() -> one(due)));
             pool.shutdown();
             pool.awaitTermination(2, TimeUnit.MINUTES);
         }
@@ -421,19 +411,11 @@ public final class WritesBenchmark implements Benchmark {
                 }
             }));
             Thread.sleep(2_000); // both consumers assigned and at the end
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            long start = System.nanoTime();
-            long n = (long) rate * seconds;
-            for (long i = 0; i < n; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
+            openLoop(rate, seconds, (i, due) -> {
                 String key = "k" + i;
                 dueByKey.put(key, due);
                 requester.send(new ProducerRecord<>(REQUESTS, key, "{\"n\":" + i + "}"));
-            }
+            });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!dueByKey.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -458,6 +440,21 @@ public final class WritesBenchmark implements Benchmark {
                     each.accept(r);
                 }
             }
+        }
+    }
+
+    /** Open loop: {@code rate} starts a second for {@code seconds}, each given its number and when it was due (nanoTime). */
+    private static void openLoop(int rate, int seconds, java.util.function.ObjLongConsumer<Long> start) throws InterruptedException {
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long begin = System.nanoTime();
+        long n = (long) rate * seconds;
+        for (long i = 0; i < n; i++) {
+            long due = begin + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            start.accept(i, due);
         }
     }
 

@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.fint.platform.records.Topics;
 import no.fint.platform.service.KafkaSettings;
+import no.fint.platform.service.LazyProducer;
 import no.fint.platform.service.TopicAdmin;
 import no.fint.platform.write.WriteEvent;
 import no.fint.platform.write.WriteEvents;
 import no.fint.platform.write.WriteRequest;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -35,7 +35,7 @@ public class WriteRequestSource {
     private KafkaSettings kafka;
     private ConsumerSettings settings;
     private WriteConfig config;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private LazyProducer producer;
     private volatile boolean logReady;
 
     /** For CDI. */
@@ -48,6 +48,15 @@ public class WriteRequestSource {
         this.kafka = kafka;
         this.settings = settings;
         this.config = config;
+        this.producer = new LazyProducer(() -> {
+            Map<String, Object> c = kafka.producer("fint-consumer-writes-" + Topics.orgPart(settings.orgId()));
+            c.put(ProducerConfig.LINGER_MS_CONFIG, 0); // a client waits for each request
+            long timeout = config.ackTimeout().toMillis();
+            c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, Duration.ofSeconds(5).toMillis()));
+            c.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, Integer.MAX_VALUE));
+            c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(timeout + 1, Integer.MAX_VALUE));
+            return c;
+        });
     }
 
     /** Kafka did not take the request in time: nothing was sent. */
@@ -64,24 +73,6 @@ public class WriteRequestSource {
         logReady = true;
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Map<String, Object> c = kafka.producer("fint-consumer-writes-" + Topics.orgPart(settings.orgId()));
-                    c.put(ProducerConfig.LINGER_MS_CONFIG, 0); // a client waits for each request
-                    long timeout = config.ackTimeout().toMillis();
-                    c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, Duration.ofSeconds(5).toMillis()));
-                    c.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, Integer.MAX_VALUE));
-                    c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(timeout + 1, Integer.MAX_VALUE));
-                    producer = new KafkaProducer<>(c);
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
 
     public void send(WriteRequest request) throws Unavailable {
         if (!logReady) {
@@ -94,7 +85,7 @@ public class WriteRequestSource {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.writeEvents(settings.orgId()), request.corrId(),
                 WriteEvents.write(new WriteEvent.Requested(request)));
         try {
-            producer().send(record).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            producer.get().send(record).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted while waiting for Kafka", e);
@@ -109,9 +100,6 @@ public class WriteRequestSource {
 
     @PreDestroy
     void close() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }

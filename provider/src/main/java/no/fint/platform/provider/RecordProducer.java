@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.fint.platform.service.KafkaSettings;
+import no.fint.platform.service.LazyProducer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,9 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class RecordProducer {
 
-    private KafkaSettings settings;
     private ProviderSettings provider;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private LazyProducer producer;
 
     /** For CDI. */
     protected RecordProducer() {
@@ -32,22 +32,10 @@ public class RecordProducer {
 
     @Inject
     public RecordProducer(KafkaSettings settings, ProviderSettings provider) {
-        this.settings = settings;
         this.provider = provider;
+        this.producer = new LazyProducer(() -> settings.producer("fint-provider"));
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(settings.producer("fint-provider"));
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
 
     /** Sends the records and waits for every acknowledgement; throws when any is missing or failed. */
     public void sendAll(List<ProducerRecord<String, byte[]>> records) throws Unavailable {
@@ -63,7 +51,7 @@ public class RecordProducer {
             acks.countDown();
         };
         try {
-            KafkaProducer<String, byte[]> p = producer();
+            KafkaProducer<String, byte[]> p = producer.get();
             for (ProducerRecord<String, byte[]> r : records) {
                 p.send(r, callback);
             }
@@ -86,9 +74,6 @@ public class RecordProducer {
 
     @PreDestroy
     void close() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }

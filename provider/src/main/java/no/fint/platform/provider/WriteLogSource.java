@@ -8,6 +8,7 @@ import no.fint.platform.records.RecordHeaders;
 import no.fint.platform.records.RecordKeys;
 import no.fint.platform.records.Topics;
 import no.fint.platform.service.KafkaSettings;
+import no.fint.platform.service.LazyProducer;
 import no.fint.platform.service.TopicAdmin;
 import no.fint.platform.write.WriteEvent;
 import no.fint.platform.write.WriteEvents;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public class WriteLogSource {
     private KafkaSettings settings;
     private TopicAdmin topics;
     private ProviderSettings provider;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private LazyProducer producer;
 
     /** For CDI. */
     protected WriteLogSource() {
@@ -52,22 +52,13 @@ public class WriteLogSource {
         this.settings = settings;
         this.topics = topics;
         this.provider = provider;
+        this.producer = new LazyProducer(() -> {
+            Map<String, Object> config = settings.producer("fint-provider-events");
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // an adapter waits for each of these
+            return config;
+        });
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Map<String, Object> config = settings.producer("fint-provider-events");
-                    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-                    producer = new KafkaProducer<>(config);
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
 
     /** Creates the organisation's write log if it is missing (a consumer normally did at its start). */
     void ensureLog(String orgId) throws Unavailable {
@@ -116,7 +107,7 @@ public class WriteLogSource {
     private List<Future<RecordMetadata>> send(List<ProducerRecord<String, byte[]>> records) throws Unavailable {
         try {
             List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
-            KafkaProducer<String, byte[]> p = producer();
+            KafkaProducer<String, byte[]> p = producer.get();
             for (ProducerRecord<String, byte[]> r : records) {
                 acks.add(p.send(r));
             }
@@ -146,9 +137,6 @@ public class WriteLogSource {
 
     @PreDestroy
     void close() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }
