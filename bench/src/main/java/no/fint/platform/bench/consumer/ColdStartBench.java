@@ -50,67 +50,101 @@ public final class ColdStartBench implements Benchmark {
             String bootstrap = data.kafka.bootstrapServers();
             // Both readers find the log files in the page cache: neither pays for the disk.
             data.warmPageCache();
-            long records;
-            double readySeconds;
-            double rebuildSeconds;
-            long[] cpuFull;
-            long heapFull;
-            long jsonBytes;
-            try (Proc consumer = Proc.consumer("coldstart-consumer", "3g", List.of("-Dfint.kafka.bootstrap-servers=" + bootstrap,
-                    "-Dfint.consumer.org-id=" + BenchData.ORG))) {
-                readySeconds = consumer.await("/health/ready", Duration.ofMinutes(5));
-                Matcher m = REBUILT.matcher(String.valueOf(consumer.logLine(REBUILT.pattern())));
-                if (!m.find()) {
-                    throw new IllegalStateException("no rebuild line in " + consumer.log);
-                }
-                rebuildSeconds = Long.parseLong(m.group(1)) / 1000.0;
-                // What the topics hold (the log cleaner may have compacted a duplicate key of the load
-                // away since), so the perf test is asked for exactly as many records as there are.
-                records = Long.parseLong(m.group(2));
-                System.out.printf("bench coldstart: ready %.2f s after the process started; rebuild %.2f s (%s records)%n", readySeconds, rebuildSeconds, m.group(2));
-                cpuFull = cpuAndGc(consumer);
+            boolean withAot = Runtime.version().feature() >= 25;
+            if (withAot && !AotCache.fresh()) {
+                AotCache.train(data);
+            }
+            // Without the AOT cache first (the heap and JSON figures come from this run), then as
+            // deployed with it; each against the same consumer without data for the CPU baseline.
+            Rebuild plain = rebuild("coldstart-consumer", List.of(), data, true);
+            Rebuild aot = withAot ? rebuild("coldstart-consumer-aot", AotCache.use(), data, false) : null;
+            long records = plain.records;
+            double[] perf = perfTest(bootstrap, records);
+            System.out.printf("bench coldstart: kafka-consumer-perf-test read %,d records: %,.0f records/s overall, %,.0f records/s fetching%n",
+                    records, perf[0], perf[1]);
+            double perResourceHeap = (plain.heap - plain.emptyHeap) / (double) data.resources;
+            double perResourceJson = plain.jsonBytes / (double) data.resources;
+
+            report.figure("data set " + size, data.resources, "resources + " + String.format(Locale.ROOT, "%,d", data.edges) + " edges");
+            for (Rebuild r : withAot ? List.of(aot, plain) : List.of(plain)) {
+                String how = r == aot ? " (AOT cache)" : " (no AOT cache)";
+                report.target("rebuild, resources per second" + how, data.resources / r.rebuildSeconds, "resources/s", 100_000, false);
+                report.compare("rebuild, records per second" + how, r.records / r.rebuildSeconds, "kafka-consumer-perf-test (fetch)", perf[1], "records/s", 0.5);
+                report.compare("rebuild, records per second" + how, r.records / r.rebuildSeconds, "kafka-consumer-perf-test (overall)", perf[0], "records/s", 0.5);
+                report.target("rebuild to ready" + how, r.rebuildSeconds, "s", 10, true);
+                report.target("process start to ready" + how, r.readySeconds, "s", 10, true);
+                // CPU holds up better than wall time on a machine shared with other builds: the rebuild's
+                // share is the consumer's CPU at ready minus that of the same consumer without data.
+                report.figure("consumer CPU to ready: with data / without" + how, r.cpu[0] / 1000.0,
+                        "s / " + String.format(Locale.ROOT, "%.1f", r.emptyCpu[0] / 1000.0) + " s (all threads)");
+                report.figure("rebuild CPU per record" + how, (r.cpu[0] - r.emptyCpu[0]) * 1000.0 / r.records, "µs");
+                report.figure("collector time to ready: with data / without" + how, r.cpu[1] / 1000.0,
+                        "s / " + String.format(Locale.ROOT, "%.2f", r.emptyCpu[1] / 1000.0) + " s");
+            }
+            report.compare("heap per cached resource", perResourceHeap, "its compact JSON as served", perResourceJson, "bytes", Double.NaN);
+            report.target("heap / compact JSON", perResourceHeap / perResourceJson, "x", 1.5, true);
+            report.figure("heap after full GC: with data / without", plain.heap / 1e6, "MB / " + String.format(Locale.ROOT, "%.0f", plain.emptyHeap / 1e6) + " MB");
+        }
+    }
+
+    /** One consumer's rebuild to ready, and the same consumer's start without data. */
+    private record Rebuild(double readySeconds, double rebuildSeconds, long records, long[] cpu, long[] emptyCpu,
+                           long heap, long emptyHeap, long jsonBytes) {
+    }
+
+    /**
+     * Starts a consumer with {@code jvm} flags on the data set and waits for ready, then one without
+     * data; with {@code heap}, also the heap after a full GC of both and the served JSON size.
+     */
+    private static Rebuild rebuild(String name, List<String> jvm, BenchData data, boolean heap) throws Exception {
+        String bootstrap = data.kafka.bootstrapServers();
+        double readySeconds;
+        double rebuildSeconds;
+        long records;
+        long[] cpu;
+        long heapFull = 0;
+        long jsonBytes = 0;
+        List<String> config = new ArrayList<>(jvm);
+        config.add("-Dfint.kafka.bootstrap-servers=" + bootstrap);
+        try (Proc consumer = Proc.consumer(name, "3g", with(config, "-Dfint.consumer.org-id=" + BenchData.ORG))) {
+            readySeconds = consumer.await("/health/ready", Duration.ofMinutes(5));
+            Matcher m = REBUILT.matcher(String.valueOf(consumer.logLine(REBUILT.pattern())));
+            if (!m.find()) {
+                throw new IllegalStateException("no rebuild line in " + consumer.log);
+            }
+            rebuildSeconds = Long.parseLong(m.group(1)) / 1000.0;
+            // What the topics hold (the log cleaner may have compacted a duplicate key of the load
+            // away since), so the perf test is asked for exactly as many records as there are.
+            records = Long.parseLong(m.group(2));
+            System.out.printf("bench coldstart: %s ready %.2f s after the process started; rebuild %.2f s (%s records)%n",
+                    name, readySeconds, rebuildSeconds, m.group(2));
+            cpu = cpuAndGc(consumer);
+            if (heap) {
                 heapFull = consumer.heapAfterFullGc();
                 if (Boolean.getBoolean("fint.bench.histogram")) {
                     System.out.println(consumer.histogram(25));
                 }
                 jsonBytes = servedJsonBytes(consumer, data);
             }
-            long heapEmpty;
-            long[] cpuEmpty;
-            try (Proc empty = Proc.consumer("coldstart-empty", "3g", List.of("-Dfint.kafka.bootstrap-servers=" + bootstrap,
-                    "-Dfint.consumer.org-id=empty.no"))) {
-                empty.await("/health/ready", Duration.ofMinutes(2));
-                cpuEmpty = cpuAndGc(empty);
+        }
+        long heapEmpty = 0;
+        long[] cpuEmpty;
+        try (Proc empty = Proc.consumer(name + "-empty", "3g", with(config, "-Dfint.consumer.org-id=empty.no"))) {
+            empty.await("/health/ready", Duration.ofMinutes(2));
+            cpuEmpty = cpuAndGc(empty);
+            if (heap) {
                 // serve something once so the same code paths are loaded
                 empty.get("/utdanning/elev/elev");
                 heapEmpty = empty.heapAfterFullGc();
             }
-            double[] perf = perfTest(bootstrap, records);
-            System.out.printf("bench coldstart: kafka-consumer-perf-test read %,d records: %,.0f records/s overall, %,.0f records/s fetching%n",
-                    records, perf[0], perf[1]);
-            double perResourceHeap = (heapFull - heapEmpty) / (double) data.resources;
-            double perResourceJson = jsonBytes / (double) data.resources;
-            double resourcesPerSecond = data.resources / rebuildSeconds;
-            double recordsPerSecond = records / rebuildSeconds;
-
-            report.figure("data set " + size, data.resources, "resources + " + String.format(Locale.ROOT, "%,d", data.edges) + " edges");
-            report.target("rebuild, resources per second", resourcesPerSecond, "resources/s", 100_000, false);
-            report.compare("rebuild, records per second", recordsPerSecond, "kafka-consumer-perf-test (fetch)", perf[1], "records/s", 0.5);
-            report.compare("rebuild, records per second", recordsPerSecond, "kafka-consumer-perf-test (overall)", perf[0], "records/s", 0.5);
-            report.target("rebuild to ready", rebuildSeconds, "s", 10, true);
-            report.target("process start to ready", readySeconds, "s", 10, true);
-            report.compare("heap per cached resource", perResourceHeap, "its compact JSON as served", perResourceJson, "bytes", Double.NaN);
-            // CPU holds up better than wall time on a machine shared with other builds: the rebuild's
-            // share is the consumer's CPU at ready minus that of the same consumer without data.
-            double rebuildCpu = (cpuFull[0] - cpuEmpty[0]) / 1000.0;
-            report.figure("consumer CPU to ready: with data / without", cpuFull[0] / 1000.0,
-                    "s / " + String.format(Locale.ROOT, "%.1f", cpuEmpty[0] / 1000.0) + " s (all threads)");
-            report.figure("rebuild CPU per record", rebuildCpu * 1e6 / records, "µs");
-            report.figure("collector time to ready: with data / without", cpuFull[1] / 1000.0,
-                    "s / " + String.format(Locale.ROOT, "%.2f", cpuEmpty[1] / 1000.0) + " s");
-            report.target("heap / compact JSON", perResourceHeap / perResourceJson, "x", 1.5, true);
-            report.figure("heap after full GC: with data / without", heapFull / 1e6, "MB / " + String.format(Locale.ROOT, "%.0f", heapEmpty / 1e6) + " MB");
         }
+        return new Rebuild(readySeconds, rebuildSeconds, records, cpu, cpuEmpty, heapFull, heapEmpty, jsonBytes);
+    }
+
+    private static List<String> with(List<String> list, String more) {
+        List<String> all = new ArrayList<>(list);
+        all.add(more);
+        return all;
     }
 
     /** {process CPU ms, GC ms} from the consumer's ready line. */

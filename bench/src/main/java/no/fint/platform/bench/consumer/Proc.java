@@ -205,8 +205,13 @@ final class Proc implements AutoCloseable {
         return found;
     }
 
+    /** Stops the process (TERM), waiting up to {@code grace} for it to finish its shutdown. */
+    void stop(Duration grace) {
+        ServiceProcess.stop(process, (int) grace.toSeconds());
+    }
+
     @Override
     public void close() {
-        ServiceProcess.stop(process, 15);
+        stop(Duration.ofSeconds(15));
     }
 }
