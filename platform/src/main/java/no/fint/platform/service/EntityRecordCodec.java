@@ -37,10 +37,25 @@ public final class EntityRecordCodec {
     public static EntityRecord fromKafka(String orgId, no.fint.platform.model.Component component, ConsumerRecord<String, byte[]> r) {
         Headers h = r.headers();
         String key = r.key();
-        Header lm = h.lastHeader(RecordHeaders.LAST_MODIFIED);
-        long lastModified = lm != null ? RecordHeaders.decodeLong(lm.value()) : r.timestamp();
+        long lastModified = lastModified(r);
         return new EntityRecord(orgId, component, RecordKeys.resourceName(key), RecordKeys.identifier(key), r.value(),
                 lastModified, string(h, RecordHeaders.SYNC_TYPE), string(h, RecordHeaders.CORR_ID));
+    }
+
+    /**
+     * The record's {@code last-modified} header, or its timestamp when it has none. Decodes a header's
+     * name only when its value has a long's 8 bytes: Kafka decodes names on demand, and on a cache
+     * rebuild decoding every name of every record (as {@code lastHeader} does from the end) cost
+     * about 8% of the readers' time. The platform's producers write the header once.
+     */
+    public static long lastModified(ConsumerRecord<?, ?> r) {
+        for (Header h : r.headers()) {
+            byte[] v = h.value();
+            if (v != null && v.length == Long.BYTES && RecordHeaders.LAST_MODIFIED.equals(h.key())) {
+                return RecordHeaders.decodeLong(v);
+            }
+        }
+        return r.timestamp();
     }
 
     private static String string(Headers h, String name) {
