@@ -157,7 +157,8 @@ public class TopicSink {
         // CPU and GC so far, for the cold-start benchmark (figures that hold up on a shared machine).
         LOG.info(() -> "Cache rebuilt from Kafka in " + (readyAt - startedAt) + " ms (" + applied() + " records, "
                 + readers.size() + " readers, process up " + uptime + " ms, process CPU " + processCpuMillis() + " ms, GC "
-                + gcMillis() + " ms); ready");
+                + gcMillis() + " ms, readers CPU " + readers.stream().mapToLong(r -> r.cpuToCaughtUp).sum() + " ms, JIT " + jitMillis()
+                + " ms); ready");
         ready = true;
     }
 
@@ -165,6 +166,18 @@ public class TopicSink {
     static long processCpuMillis() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    /** This thread's CPU time, or 0 where the JVM does not measure it. */
+    private static long threadCpuMillis() {
+        long nanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return Math.max(0, nanos) / 1_000_000;
+    }
+
+    /** Time the JIT compilers have spent so far (summed over their threads), or -1. */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** Time the collectors have spent so far (pauses and, for G1, its concurrent cycles as it counts them). */
@@ -184,6 +197,8 @@ public class TopicSink {
         private volatile Throwable failure;
         private volatile long lastTurn = System.nanoTime();
         private volatile boolean caughtUp;
+        /** This thread's CPU time when it had caught up (the rebuild's own work, without JIT and GC). */
+        private volatile long cpuToCaughtUp;
         private volatile KafkaConsumer<String, byte[]> consumer;
         /** Records this reader applied; its own counter, as a shared one costs every record a contended update. */
         private volatile long applied;
@@ -225,8 +240,7 @@ public class TopicSink {
                     }
                     if (assigned.isEmpty()) {
                         if (listed && !caughtUp) {
-                            caughtUp = true;
-                            readerCaughtUp();
+                            caughtUp();
                         }
                         sleep(100);
                         continue;
@@ -242,8 +256,7 @@ public class TopicSink {
                         position.merge(tp, done.get(done.size() - 1).offset() + 1, Math::max);
                     }
                     if (!caughtUp && listed && caughtUp(c)) {
-                        caughtUp = true;
-                        readerCaughtUp();
+                        caughtUp();
                     }
                 }
             } catch (WakeupException | InterruptException e) {
@@ -273,6 +286,12 @@ public class TopicSink {
                 c.seekToBeginning(added);
             }
             return added;
+        }
+
+        private void caughtUp() {
+            cpuToCaughtUp = threadCpuMillis();
+            caughtUp = true;
+            readerCaughtUp();
         }
 
         private boolean caughtUp(KafkaConsumer<String, byte[]> c) {

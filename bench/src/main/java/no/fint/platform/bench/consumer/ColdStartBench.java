@@ -31,7 +31,7 @@ public final class ColdStartBench implements Benchmark {
 
     private static final Pattern REBUILT = Pattern.compile("Cache rebuilt from Kafka in (\\d+) ms \\((\\d+) records");
     /** The consumer's own CPU time (all threads) and collector time when it became ready. */
-    private static final Pattern CPU = Pattern.compile("process CPU (-?\\d+) ms, GC (\\d+) ms");
+    private static final Pattern CPU = Pattern.compile("process CPU (-?\\d+) ms, GC (\\d+) ms, readers CPU (\\d+) ms, JIT (-?\\d+) ms");
 
     @Override
     public String name() {
@@ -78,6 +78,9 @@ public final class ColdStartBench implements Benchmark {
                 report.figure("consumer CPU to ready: with data / without" + how, r.cpu[0] / 1000.0,
                         "s / " + String.format(Locale.ROOT, "%.1f", r.emptyCpu[0] / 1000.0) + " s (all threads)");
                 report.figure("rebuild CPU per record" + how, (r.cpu[0] - r.emptyCpu[0]) * 1000.0 / r.records, "µs");
+                report.figure("  of which the reader threads, per record" + how, r.cpu[2] * 1000.0 / r.records, "µs");
+                report.figure("JIT compile time to ready: with data / without" + how, r.cpu[3] / 1000.0,
+                        "s / " + String.format(Locale.ROOT, "%.2f", r.emptyCpu[3] / 1000.0) + " s (summed over the compiler threads)");
                 report.figure("collector time to ready: with data / without" + how, r.cpu[1] / 1000.0,
                         "s / " + String.format(Locale.ROOT, "%.2f", r.emptyCpu[1] / 1000.0) + " s");
             }
@@ -147,13 +150,13 @@ public final class ColdStartBench implements Benchmark {
         return all;
     }
 
-    /** {process CPU ms, GC ms} from the consumer's ready line. */
+    /** {process CPU ms, GC ms, reader threads' CPU ms, JIT ms} from the consumer's ready line. */
     private static long[] cpuAndGc(Proc consumer) throws IOException {
         Matcher m = CPU.matcher(String.valueOf(consumer.logLine(CPU.pattern())));
         if (!m.find()) {
             throw new IllegalStateException("no CPU figures in the ready line of " + consumer.log);
         }
-        return new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+        return new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
     }
 
     /** Runs ConsumerPerformance over the organisation's topics; returns {overall, fetch} records per second. */

@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
 final class Proc implements AutoCloseable {
 
     /**
-     * The consumer's GC settings as {@code ./fint up} gives them (CONSUMER_GC in {@code fint}): class
-     * loading at start triggers no collections. (-XX:MaxTenuringThreshold=0 helped the rebuild a
-     * little but roughly halved {@code bench page}: page buffers in flight got promoted; not used.)
+     * The consumer's JVM settings as {@code ./fint up} gives them (CONSUMER_JVM in {@code fint}): class
+     * loading at start triggers no collections, and JIT thresholds 5 times the default keep the
+     * compilers on the rebuild's hot code. (-XX:MaxTenuringThreshold=0 helped the rebuild a little but
+     * roughly halved {@code bench page}: page buffers in flight got promoted; not used.)
      */
-    static final List<String> CONSUMER_GC = List.of("-XX:MetaspaceSize=128m");
+    static final List<String> CONSUMER_JVM = List.of("-XX:MetaspaceSize=128m", "-XX:CompileThresholdScaling=5");
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -70,7 +71,7 @@ final class Proc implements AutoCloseable {
         // As deployed: the whole heap from the start (a cache that grows to its size anyway; a heap
         // grown step by step costs the rebuild a series of collections).
         args.add("-Xms" + heap);
-        args.addAll(CONSUMER_GC);
+        args.addAll(CONSUMER_JVM);
         // e.g. -Dfint.bench.consumer-jvm=-XX:StartFlightRecording=filename=/tmp/c.jfr to profile a run
         String extra = System.getProperty("fint.bench.consumer-jvm", "");
         if (!extra.isBlank()) {
