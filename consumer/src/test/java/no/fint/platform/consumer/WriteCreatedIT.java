@@ -73,13 +73,8 @@ class WriteCreatedIT {
         assertEquals(202, put.statusCode(), put.body());
         String status = URI.create(put.headers().firstValue("Location").orElseThrow()).getRawPath();
         String corrId = status.substring(status.lastIndexOf('/') + 1);
-        WriteRequest r = null;
+        WriteRequest r = log.awaitRequest(corrId, Duration.ofSeconds(20));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (r == null && System.nanoTime() < deadline) {
-            r = log.events().stream().filter(e -> e instanceof WriteEvent.Requested q && q.corrId().equals(corrId))
-                    .map(e -> ((WriteEvent.Requested) e).request()).findFirst().orElse(null);
-            Thread.sleep(50);
-        }
         String stored = "{\"elevnummer\":{\"identifikatorverdi\":\"k9\"},\"systemId\":{\"identifikatorverdi\":\"k1\"}}";
         RecordMetadata at = log.entity(ELEV, "elev", "k1", stored, corrId, System.currentTimeMillis());
         log.write(new WriteEvent.Answered(new WriteAnswer(corrId, "created.no", "adapter", r.operation(), ResponseStatus.ACCEPTED, null, null,

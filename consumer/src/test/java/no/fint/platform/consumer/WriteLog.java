@@ -7,6 +7,7 @@ import no.fint.platform.records.Topics;
 import no.fint.platform.service.EntityRecordCodec;
 import no.fint.platform.write.WriteEvent;
 import no.fint.platform.write.WriteEvents;
+import no.fint.platform.write.WriteRequest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,6 +62,20 @@ final class WriteLog implements AutoCloseable {
         } catch (Exception x) {
             throw new IllegalStateException(x);
         }
+    }
+
+    /** The request with {@code corrId} once it is on the log; fails the test after {@code timeout}. */
+    WriteRequest awaitRequest(String corrId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (WriteEvent e : events()) {
+                if (e instanceof WriteEvent.Requested q && q.corrId().equals(corrId)) {
+                    return q.request();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the request " + corrId + " never reached the write log");
     }
 
     /** Every event on the log now. */

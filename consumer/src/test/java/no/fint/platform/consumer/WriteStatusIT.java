@@ -116,16 +116,7 @@ class WriteStatusIT {
         String location = r.headers().firstValue("Location").orElseThrow();
         assertTrue(location.matches("https://beta\\.felleskomponent\\.no/utdanning/elev/elev/status/[0-9a-f-]{36}"), location);
         String corrId = location.substring(location.lastIndexOf('/') + 1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (WriteEvent e : log.events()) {
-                if (e instanceof WriteEvent.Requested q && q.corrId().equals(corrId)) {
-                    return q.request();
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the request never reached the write log");
+        return log.awaitRequest(corrId, Duration.ofSeconds(20));
     }
 
     static String location(WriteRequest r) {
