@@ -62,8 +62,8 @@ public final class AotCache {
     }
 
     /**
-     * A training run: a consumer rebuilds {@code data}'s organisation, serves every resource type once
-     * (a page and one resource by identifier), and writes the cache when it stops.
+     * A training run: a consumer rebuilds {@code data}'s organisation, serves every resource type 20
+     * times (a page and one resource by identifier), and writes the cache when it stops.
      */
     static void train(BenchData data) throws Exception {
         long start = System.nanoTime();
@@ -86,7 +86,12 @@ public final class AotCache {
                 }
             }
             // The JVM writes the cache on its way out; that takes a few seconds more than a plain stop.
-            consumer.stop(Duration.ofMinutes(2));
+            int exit = consumer.stop(Duration.ofMinutes(2));
+            if (exit != 0 && exit != 143) {
+                // killed while writing: whatever it wrote is not a cache to start from
+                Files.deleteIfExists(out);
+                throw new IllegalStateException("the training run did not stop cleanly (exit " + exit + "); see " + consumer.log);
+            }
         }
         if (!Files.exists(out)) {
             throw new IllegalStateException("the training run wrote no AOT cache; see .fint/logs/bench/aot-training.log");

@@ -206,9 +206,13 @@ final class Proc implements AutoCloseable {
         return found;
     }
 
-    /** Stops the process (TERM), waiting up to {@code grace} for it to finish its shutdown. */
-    void stop(Duration grace) {
+    /**
+     * Stops the process (TERM), waiting up to {@code grace} for it to finish its shutdown; returns its
+     * exit code (143 after TERM, 137 when it had to be killed).
+     */
+    int stop(Duration grace) {
         ServiceProcess.stop(process, (int) grace.toSeconds());
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     @Override
