@@ -247,14 +247,16 @@ public class TopicSink {
                     }
                     ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(100));
                     long n = 0;
-                    for (ConsumerRecord<String, byte[]> r : records) {
-                        n += apply(r) ? 1 : 0;
+                    for (TopicPartition tp : records.partitions()) {
+                        // per partition, so the topic's component is looked up once per batch, not per record
+                        Source source = topics.get(tp.topic());
+                        List<ConsumerRecord<String, byte[]>> batch = records.records(tp);
+                        for (ConsumerRecord<String, byte[]> r : batch) {
+                            n += apply(source, r) ? 1 : 0;
+                        }
+                        position.merge(tp, batch.get(batch.size() - 1).offset() + 1, Math::max);
                     }
                     applied += n;
-                    for (TopicPartition tp : records.partitions()) {
-                        List<ConsumerRecord<String, byte[]>> done = records.records(tp);
-                        position.merge(tp, done.get(done.size() - 1).offset() + 1, Math::max);
-                    }
                     if (!caughtUp && listed && caughtUp(c)) {
                         caughtUp();
                     }
@@ -320,8 +322,7 @@ public class TopicSink {
     }
 
     /** True when the record was applied; false when it was skipped (and counted as rejected). */
-    private boolean apply(ConsumerRecord<String, byte[]> r) {
-        Source source = topics.get(r.topic());
+    private boolean apply(Source source, ConsumerRecord<String, byte[]> r) {
         try {
             OrgCache.Outcome outcome;
             if (source.entity()) {
