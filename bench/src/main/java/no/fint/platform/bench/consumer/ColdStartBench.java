@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class ColdStartBench implements Benchmark {
 
     private static final Pattern REBUILT = Pattern.compile("Cache rebuilt from Kafka in (\\d+) ms \\((\\d+) records");
-    /** The consumer's own CPU time (all threads) and collector time when it became ready. */
+    /** The consumer's CPU time (all threads), collector time, reader threads' CPU and JIT time when it became ready. */
     private static final Pattern CPU = Pattern.compile("process CPU (-?\\d+) ms, GC (\\d+) ms, readers CPU (\\d+) ms, JIT (-?\\d+) ms");
 
     @Override
