@@ -41,7 +41,14 @@ public final class AotCache {
 
     /** {@code ./fint aot [small|medium|large]}: a training run on that data set (MEDIUM by default). */
     public static void main(String[] args) throws Exception {
-        DataSet.Size size = args.length == 0 ? DataSet.Size.MEDIUM : DataSet.Size.valueOf(args[0].toUpperCase(Locale.ROOT));
+        DataSet.Size size;
+        try {
+            size = args.length == 0 ? DataSet.Size.MEDIUM : DataSet.Size.valueOf(args[0].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("usage: ./fint aot [small|medium|large]");
+            System.exit(2);
+            return;
+        }
         try (BenchData data = BenchData.open(size)) {
             train(data);
         }
