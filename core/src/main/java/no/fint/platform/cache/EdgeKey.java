@@ -5,12 +5,13 @@ package no.fint.platform.cache;
  * {@code {target path} U+001F {inverse relation} U+001F {source component} U+001F {source record key}};
  * the source record key itself contains a U+001F.
  *
- * @param targetPath      {@code /{domain}/{package}/{resource}/{idfield}/{value}}
- * @param relation        the relation on the target that shows the link
- * @param sourceComponent the component of the resource that supplied the link
- * @param sourceKey       that resource's entity record key
+ * @param targetPath {@code /{domain}/{package}/{resource}/{idfield}/{value}}
+ * @param relation   the relation on the target that shows the link
+ * @param source     the resource that supplied the link: {@code {source component} U+001F {source record key}},
+ *                   kept as one substring of the key (the cache stores it so, and a rebuild parses
+ *                   about a million and a half of these)
  */
-public record EdgeKey(String targetPath, String relation, String sourceComponent, String sourceKey) {
+public record EdgeKey(String targetPath, String relation, String source) {
 
     public static final char SEPARATOR = '\u001F';
 
@@ -25,11 +26,6 @@ public record EdgeKey(String targetPath, String relation, String sourceComponent
         if (c < 0 || a == 0 || b == a + 1 || c == b + 1 || c == key.length() - 1) {
             return null;
         }
-        return new EdgeKey(key.substring(0, a), key.substring(a + 1, b), key.substring(b + 1, c), key.substring(c + 1));
-    }
-
-    /** The source of this edge: component and record key. */
-    String source() {
-        return sourceComponent + SEPARATOR + sourceKey;
+        return new EdgeKey(key.substring(0, a), key.substring(a + 1, b), key.substring(b + 1));
     }
 }

@@ -1,5 +1,8 @@
 package no.fint.platform.render;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,20 +26,46 @@ public final class JsonScan {
         return i;
     }
 
-    /** Index of the closing quote of the string whose opening quote is at {@code i}. */
+    /** Reads 8 bytes at once, in the order they stand (the lowest byte first). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+
+    /**
+     * Index of the closing quote of the string whose opening quote is at {@code i}. Looks at 8 bytes
+     * at a time for a quote or a backslash (the rebuild of a cache spends a tenth of its reading time
+     * here), then byte by byte near the end.
+     */
     public static int stringEnd(byte[] b, int i, int end) {
         if (i >= end || b[i] != '"') {
             throw bad("string expected", i);
         }
-        for (int j = i + 1; j < end; j++) {
+        int j = i + 1;
+        while (j < end) {
+            if (j + Long.BYTES <= end) {
+                long w = (long) LONGS.get(b, j);
+                long hit = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES);
+                if (hit == 0) {
+                    j += Long.BYTES;
+                    continue;
+                }
+                // the lowest flagged byte is exact: a false flag can only sit above a true one
+                j += Long.numberOfTrailingZeros(hit) >>> 3;
+            }
             byte c = b[j];
-            if (c == '\\') {
-                j++;
-            } else if (c == '"') {
+            if (c == '"') {
                 return j;
             }
+            j += c == '\\' ? 2 : 1;
         }
         throw bad("unterminated string", i);
+    }
+
+    /** The high bit of every byte of {@code v} that is zero (and possibly of bytes above the first). */
+    private static long zeroBytes(long v) {
+        return (v - ONES) & ~v & HIGHS;
     }
 
     /** Index just after the value starting at {@code i} (leading whitespace allowed). */
