@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.fint.platform.records.RecordHeaders;
+import no.fint.platform.service.EntityRecordCodec;
 import no.fint.platform.service.KafkaSettings;
 import no.fint.platform.sync.KeyIndex;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -126,9 +127,7 @@ public class EntityKeySink {
                     if (r.key() == null) {
                         continue;
                     }
-                    Header lm = r.headers().lastHeader(RecordHeaders.LAST_MODIFIED);
-                    long lastModified = lm != null && lm.value() != null && lm.value().length == 8
-                            ? RecordHeaders.decodeLong(lm.value()) : r.timestamp();
+                    long lastModified = EntityRecordCodec.lastModified(r);
                     Header corr = r.headers().lastHeader(RecordHeaders.CORR_ID);
                     byte[] corrBytes = corr == null ? null : corr.value();
                     int corrHash;
