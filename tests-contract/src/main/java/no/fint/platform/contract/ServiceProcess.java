@@ -61,6 +61,12 @@ public final class ServiceProcess implements AutoCloseable {
         if (Runtime.version().feature() >= 23) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
+        // e.g. -Dfint.service-jvm.provider=-XX:StartFlightRecording=filename=/tmp/p.jfr to profile a benchmark's provider
+        for (String option : System.getProperty("fint.service-jvm." + module, "").split(" ")) {
+            if (!option.isBlank()) {
+                cmd.add(option);
+            }
+        }
         cmd.add("-Dserver.port=" + port);
         cmd.add("-Dserver.host=127.0.0.1");
         if (!config.containsKey("mp.jwt.verify.issuer")) {
@@ -86,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The socket address of {@link #url()}. */
+    public java.net.InetSocketAddress address() {
+        return new java.net.InetSocketAddress("127.0.0.1", port);
     }
 
     public Path log() {

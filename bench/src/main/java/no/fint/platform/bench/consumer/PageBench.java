@@ -1,5 +1,6 @@
 package no.fint.platform.bench.consumer;
 
+import no.fint.platform.bench.LoadGen;
 import no.fint.platform.bench.Benchmark;
 import no.fint.platform.bench.Report;
 import no.fint.platform.demo.DataSet;

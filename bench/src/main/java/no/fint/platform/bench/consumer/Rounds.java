@@ -1,5 +1,6 @@
 package no.fint.platform.bench.consumer;
 
+import no.fint.platform.bench.LoadGen;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package no.fint.platform.bench.consumer;
+package no.fint.platform.bench;
 
 import org.HdrHistogram.Histogram;
 
@@ -25,25 +25,28 @@ import java.util.Locale;
  * request waits (on a free connection) when all are busy, and its latency counts from when it was
  * due, so a slow server cannot hide its queueing (no coordinated omission). Sends are issued on a
  * 1 ms tick, which adds at most 1 ms to a measured latency.</li>
+ * <li>each once ({@link #sendEach}): a list of different requests (the ingest benchmark's pages), each
+ * sent once, at most so many at a time; the answers' statuses are kept.</li>
  * </ul>
- * Responses are parsed enough to find their end (Content-Length or chunked).
+ * Responses are parsed enough to find their end (Content-Length or chunked). One thread and no
+ * per-request objects, so the generator takes little of the CPU the measured service needs.
  */
-final class LoadGen {
+public final class LoadGen {
 
-    record Result(long requests, long bodyBytes, double seconds, Histogram latencyMicros, long errors) {
-        double perSecond() {
+    public record Result(long requests, long bodyBytes, double seconds, Histogram latencyMicros, long errors) {
+        public double perSecond() {
             return requests / seconds;
         }
 
-        double bodyMBps() {
+        public double bodyMBps() {
             return bodyBytes / seconds / 1_000_000.0;
         }
 
-        double percentileMillis(double p) {
+        public double percentileMillis(double p) {
             return latencyMicros.getValueAtPercentile(p) / 1000.0;
         }
 
-        String summary() {
+        public String summary() {
             return String.format(Locale.ROOT, "%,.0f req/s, %.1f MB/s body, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %d errors",
                     perSecond(), bodyMBps(), percentileMillis(50), percentileMillis(99), percentileMillis(99.9),
                     latencyMicros.getMaxValue() / 1000.0, errors);
@@ -53,22 +56,22 @@ final class LoadGen {
     private final InetSocketAddress address;
     private final byte[] request;
 
-    LoadGen(String host, int port, String pathAndQuery) {
+    public LoadGen(String host, int port, String pathAndQuery) {
         this(host, port, pathAndQuery, null);
     }
 
     /** @param token a bearer token every request carries (null: none) */
-    LoadGen(String host, int port, String pathAndQuery, String token) {
+    public LoadGen(String host, int port, String pathAndQuery, String token) {
         this.address = new InetSocketAddress(host, port);
         this.request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: */*\r\n"
                 + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    Result saturate(int connections, Duration warmup, Duration duration) throws IOException {
+    public Result saturate(int connections, Duration warmup, Duration duration) throws IOException {
         return run(connections, 0, warmup, duration);
     }
 
-    Result fixedRate(int connections, double perSecond, Duration warmup, Duration duration) throws IOException {
+    public Result fixedRate(int connections, double perSecond, Duration warmup, Duration duration) throws IOException {
         return run(connections, perSecond, warmup, duration);
     }
 
@@ -155,13 +158,89 @@ final class LoadGen {
         }
     }
 
+    /** An HTTP/1.1 request: its head (request line and headers, up to the blank line) and its body. */
+    public record Request(byte[] head, byte[] body) {
+        /** A request with a body of {@code contentType}; {@code headers} are extra lines ("Name: value"). */
+        public static Request of(String method, InetSocketAddress to, String pathAndQuery, String contentType, byte[] body, String... headers) {
+            StringBuilder h = new StringBuilder(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\nHost: ")
+                    .append(to.getHostString()).append(':').append(to.getPort()).append("\r\nContent-Type: ").append(contentType)
+                    .append("\r\nContent-Length: ").append(body.length).append("\r\n");
+            for (String line : headers) {
+                h.append(line).append("\r\n");
+            }
+            return new Request(h.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII), body);
+        }
+    }
+
+    /**
+     * Sends each request once, at most {@code connections} at a time (a connection sends its next
+     * request when the answer to its last one is in); each latency goes into {@code latencyMicros}.
+     * Returns the statuses in the order of {@code requests}; fails when all are not answered within
+     * {@code timeout}.
+     */
+    public static int[] sendEach(InetSocketAddress address, List<Request> requests, int connections, Histogram latencyMicros,
+                                 Duration timeout) throws IOException {
+        int[] statuses = new int[requests.size()];
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Selector selector = Selector.open()) {
+            List<Conn> conns = new ArrayList<>();
+            int next = 0;
+            int answered = 0;
+            for (int i = 0; i < Math.min(connections, requests.size()); i++) {
+                SocketChannel ch = SocketChannel.open(address);
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ch.configureBlocking(false);
+                Conn c = new Conn(ch);
+                c.key = ch.register(selector, 0, c);
+                conns.add(c);
+                c.index = next;
+                c.send(requests.get(next), System.nanoTime());
+                next++;
+            }
+            try {
+                while (answered < requests.size()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException("only " + answered + " of " + requests.size() + " requests answered within " + timeout);
+                    }
+                    selector.select(100);
+                    for (SelectionKey k : selector.selectedKeys()) {
+                        Conn c = (Conn) k.attachment();
+                        if (k.isValid() && k.isWritable()) {
+                            c.flush();
+                        }
+                        if (k.isValid() && k.isReadable() && c.read()) {
+                            long done = System.nanoTime();
+                            latencyMicros.recordValue(Math.min(latencyMicros.getHighestTrackableValue(), Math.max(1, (done - c.sentAt) / 1000)));
+                            statuses[c.index] = c.status;
+                            answered++;
+                            if (next < requests.size()) {
+                                c.index = next;
+                                c.send(requests.get(next), done);
+                                next++;
+                            }
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } finally {
+                for (Conn c : conns) {
+                    c.ch.close();
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static final byte[] NO_BODY = new byte[0];
+
     /** One keep-alive connection and the parse state of its current response. */
     private static final class Conn {
         final SocketChannel ch;
         SelectionKey key;
         final ByteBuffer in = ByteBuffer.allocateDirect(256 * 1024);
-        ByteBuffer out;
+        final ByteBuffer[] out = new ByteBuffer[2];
         long sentAt;
+        int index;
         int status;
         long bodyBytes;
         // parse state
@@ -177,18 +256,27 @@ final class LoadGen {
         }
 
         void send(byte[] request, long intendedAt) throws IOException {
+            send(request, NO_BODY, intendedAt);
+        }
+
+        void send(Request request, long intendedAt) throws IOException {
+            send(request.head(), request.body(), intendedAt);
+        }
+
+        private void send(byte[] head, byte[] body, long intendedAt) throws IOException {
             sentAt = intendedAt;
-            head.setLength(0);
+            this.head.setLength(0);
             inBody = false;
             bodyBytes = 0;
             status = 0;
-            out = ByteBuffer.wrap(request);
+            out[0] = ByteBuffer.wrap(head);
+            out[1] = ByteBuffer.wrap(body);
             flush();
         }
 
         void flush() throws IOException {
             ch.write(out);
-            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ : SelectionKey.OP_READ);
+            key.interestOps(out[1].hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ : SelectionKey.OP_READ);
         }
 
         /** Reads what is there; true when the response is complete. */
