@@ -439,7 +439,7 @@ public final class Canonicalizer {
                             || !LinkShapeCheck.HREF.equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
                         throw FALLBACK;
                     }
-                    String href = hrefs.canonical(p.getText(), relation);
+                    String href = hrefs.canonical(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), relation);
                     if (href == null || p.nextToken() != JsonToken.END_OBJECT) {
                         throw FALLBACK;
                     }

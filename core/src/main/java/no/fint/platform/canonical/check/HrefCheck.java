@@ -66,6 +66,8 @@ public final class HrefCheck {
         private final Component component;
         private final ConcurrentHashMap<String, Optional<Target>> placeholders = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, Optional<Target>> relationTargets = new ConcurrentHashMap<>();
+        /** Canonical starts of placeholder hrefs, by {@code ${type}/idfield/} as given (see the char[] {@link #canonical}). */
+        private final Prefix[] prefixes = new Prefix[1024];
 
         private Context(Component component) {
             this.component = component;
@@ -74,6 +76,58 @@ public final class HrefCheck {
         /** The canonical href, or null when it cannot be resolved (see {@link #reason}). */
         public String canonical(String href, Relation relation) {
             return resolve(href, relation, this, null);
+        }
+
+        /**
+         * {@link #canonical} of an href held as characters (a parser's buffer), quicker for the form
+         * adapters send nearly always, {@code ${type}/idfield/value}: the canonical start of each
+         * {@code ${type}/idfield/} is remembered, so such an href costs a lookup and one string. Any
+         * other form, and any href this path cannot accept, goes to {@link #canonical}, which decides.
+         */
+        public String canonical(char[] text, int offset, int length, Relation relation) {
+            int end = offset + length;
+            int close = -1;
+            int fieldEnd = -1;
+            if (length > 2 && text[offset] == '$' && text[offset + 1] == '{') {
+                for (int i = offset + 2; i < end; i++) {
+                    char c = text[i];
+                    if (c <= ' ' || c == 0x7f) {
+                        close = -1;
+                        break;
+                    }
+                    if (close < 0) {
+                        if (c == '}') {
+                            close = i;
+                        }
+                    } else if (c == '/' && fieldEnd < 0 && i > close + 1) {
+                        fieldEnd = i;
+                    }
+                }
+            }
+            // ${type} then "/", a field, "/" and a value: nothing else takes the quick path.
+            if (close < 0 || fieldEnd < 0 || close + 1 >= end || text[close + 1] != '/' || fieldEnd == close + 2 || fieldEnd == end - 1) {
+                return canonical(new String(text, offset, length), relation);
+            }
+            int prefixLength = fieldEnd + 1 - offset;
+            // A few characters that tell the prefixes of one model apart (the type's last ones, the field's
+            // first and last, both lengths); the comparison below decides, a collision only costs a lookup.
+            int hash = (close - offset) * 961 + (fieldEnd - close) * 31 + text[close - 1] * 29791 + text[close - 2] * 923521
+                    + text[close + 2] * 7 + text[fieldEnd - 1];
+            Prefix[] table = prefixes;
+            int slot = (hash ^ (hash >>> 16)) & (table.length - 1);
+            Prefix known = table[slot];
+            if (known == null || known.hash != hash
+                    || !java.util.Arrays.equals(known.given, 0, known.given.length, text, offset, offset + prefixLength)) {
+                char[] given = java.util.Arrays.copyOfRange(text, offset, offset + prefixLength);
+                // Resolved once the usual way, with a one-character value standing in for any value.
+                String resolved = canonical(new String(given) + "x", relation);
+                if (resolved == null) {
+                    return canonical(new String(text, offset, length), relation);
+                }
+                known = new Prefix(hash, given, resolved.substring(0, resolved.length() - 1));
+                table[slot] = known; // a racing writer may replace it: it is a cache, entries are immutable
+            }
+            return known.canonical.concat(new String(text, fieldEnd + 1, end - fieldEnd - 1));
         }
 
         /** Why {@link #canonical} refused {@code href}. */
@@ -194,5 +248,9 @@ public final class HrefCheck {
     }
 
     private record Target(String path, ModelClass cls) {
+    }
+
+    /** A placeholder href's start as given ({@code ${type}/idfield/}) and its canonical form ({@code /domain/package/resource/idfield/}). */
+    private record Prefix(int hash, char[] given, String canonical) {
     }
 }

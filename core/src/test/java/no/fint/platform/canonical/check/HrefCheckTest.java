@@ -64,4 +64,27 @@ class HrefCheckTest {
         }
         assertTrue(CHECK.reason("systemid/1", SKOLE_VIGO, ELEV).contains("has none"));
     }
+
+    /** The quick path over characters answers as the string path does, for the placeholder form and everything else. */
+    @Test
+    void charactersGiveTheSameAnswerAsStrings() {
+        String[] hrefs = {
+                "${utdanning.elev.elev}/systemid/123", "${utdanning.elev.elev}/SystemId/123", "${utdanning.elev.elev}/systemid/1/2",
+                "${utdanning.elev.elev}/feidenavn/ola@vgs.no", "${felles.person}/fodselsnummer/1", "${felles.kodeverk.iso.landkode}/systemid/NO",
+                "${no.novari.fint.model.utdanning.elev.ElevResource}/systemId/9", "${utdanning.elev.elev}/systemid/æøå\"q",
+                "${utdanning.elev.elev}/systemid/", "${utdanning.elev.elev}/systemid", "${utdanning.elev.elev}//1", "${utdanning.elev.elev}/",
+                "${utdanning.elev.elev}", "${utdanning.elev.elev}x/systemid/1", "${utdanning.elev.elev/systemid/1", "${utdanning.elev.nope}/systemid/1",
+                "${utdanning.elev.elev}/skole/1", "${utdanning.elev.elev}/systemid/a b", "${utdanning.elev.elev}/system id/1",
+                "${utdanning.elev.elev}/systemid/a\u0000", "${utdanning.elev.elev}/systemid/a\u007f", "${a/b}/systemid/1", "${}/systemid/1",
+                "${utdanning.elev.elev}/systemid/1}", "$", "${", "${}", "/utdanning/elev/elev/elevnummer/5", "systemid/5",
+                "http://api.felleskomponent.no/utdanning/elev/elev/systemid/1", "", " ",
+        };
+        HrefCheck.Context quick = new HrefCheck(MODEL).in(ELEV);
+        for (int round = 0; round < 2; round++) { // the second round answers from the remembered prefixes
+            for (String href : hrefs) {
+                char[] text = ("<<" + href + ">>").toCharArray();
+                assertEquals(CHECK.canonical(href, ELEVFORHOLD_ELEV, ELEV), quick.canonical(text, 2, href.length(), ELEVFORHOLD_ELEV), href);
+            }
+        }
+    }
 }
