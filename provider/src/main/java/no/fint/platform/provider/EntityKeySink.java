@@ -23,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,27 +33,29 @@ import java.util.Map;
  *
  * <p>Memory and work stay bounded: the index of a topic is kept after a scan (with the offsets it
  * reached), so the next completed full sync of the same component reads only what was written
- * since instead of the whole topic again; only the {@code fint.provider.key-index.topics} (default
- * 2) most recently used topics are kept, the others are dropped and rebuilt from the beginning when
- * needed. Values are never copied (only whether a record is a tombstone matters). See
- * {@link KeyIndex} for the memory per key (about 40-70 MB per million keys).
+ * since instead of the whole topic again; the most recently used indexes are kept up to
+ * {@code fint.provider.key-index.topics} (default 16) topics and {@code fint.provider.key-index.keys}
+ * (default 2,000,000) keys in all, the others are dropped and rebuilt from the beginning when
+ * needed ({@link KeyIndexCache}). Values are never copied (only whether a record is a tombstone
+ * matters). See {@link KeyIndex} for the memory per key (about 55-80 MB per million keys).
  */
 @ApplicationScoped
 public class EntityKeySink {
 
     private KafkaSettings settings;
-    private int keep;
     private KafkaConsumer<byte[], Boolean> consumer;
-    private final LinkedHashMap<String, TopicIndex> cache = new LinkedHashMap<>(4, 0.75f, true);
+    private KeyIndexCache<TopicIndex> cache;
 
     /** For CDI. */
     protected EntityKeySink() {
     }
 
     @Inject
-    public EntityKeySink(KafkaSettings settings, @ConfigProperty(name = "fint.provider.key-index.topics", defaultValue = "2") int keep) {
+    public EntityKeySink(KafkaSettings settings,
+                         @ConfigProperty(name = "fint.provider.key-index.topics", defaultValue = "16") int topics,
+                         @ConfigProperty(name = "fint.provider.key-index.keys", defaultValue = "2000000") long keys) {
         this.settings = settings;
-        this.keep = Math.max(1, keep);
+        this.cache = new KeyIndexCache<>(topics, keys, t -> t.index().size());
     }
 
     /** A topic's index and how far it has read each partition. */
@@ -100,9 +101,6 @@ public class EntityKeySink {
                     ti.positions().put(p, 0L);
                 }
                 cache.put(topic, ti);
-                while (cache.size() > keep) {
-                    cache.remove(cache.keySet().iterator().next());
-                }
             }
             consumer.assign(parts);
             for (TopicPartition p : parts) {
@@ -144,6 +142,7 @@ public class EntityKeySink {
             for (TopicPartition p : parts) {
                 ti.positions().put(p, consumer.position(p));
             }
+            cache.trim();
             return index;
         } catch (RuntimeException e) {
             cache.remove(topic); // read half-way: rebuild from the beginning next time
