@@ -155,7 +155,14 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
         int n = 0;
         while (true) {
             if (n == buf.length) {
+                // Full: the declared length was right when the stream ends here (no larger copy of a page).
+                int next = limited.read();
+                if (next < 0) {
+                    return buf;
+                }
                 buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, limit + 1));
+                buf[n++] = (byte) next;
+                continue;
             }
             int r = limited.read(buf, n, buf.length - n);
             if (r < 0) {
