@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./fint bench ingest [--size small|medium|large] [--page-size 500] [--concurrency 8] [--seed 1]
- * [--warmup none|small|medium|large] [--warmup-rounds 5] [--rounds 3]}:
+ * [--warmup none|small|medium|large] [--warmup-rounds 5] [--rounds 5]}:
  * sustained full-sync ingest of a generated data set through the provider's HTTP API into a local
  * broker (each resource type one full sync, pages of 500, a few pages in flight as FINT adapters
  * send them), timed from the first request until every record is acknowledged and counted on the
@@ -79,7 +79,7 @@ public final class IngestBenchmark implements Benchmark {
         String w = opts.getOrDefault("warmup", size.name()).toUpperCase(Locale.ROOT);
         DataSet.Size warmup = w.equals("NONE") ? null : DataSet.Size.valueOf(w);
         int warmupRounds = Integer.parseInt(opts.getOrDefault("warmup-rounds", "5"));
-        int timedRounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+        int timedRounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
         if (timedRounds < 1 || warmupRounds < 0) {
             throw new IllegalArgumentException("--rounds must be at least 1 and --warmup-rounds at least 0");
         }
