@@ -20,11 +20,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Keeps the {@link KeyIndex} of an entity topic (every key with its latest last-modified, writer
@@ -38,6 +43,12 @@ import java.util.Map;
  * (default 2,000,000) keys in all, the others are dropped and rebuilt from the beginning when
  * needed ({@link KeyIndexCache}). Values are never copied (only whether a record is a tombstone
  * matters). See {@link KeyIndex} for the memory per key (about 55-80 MB per million keys).
+ *
+ * <p>Records this provider writes are queued as Kafka acknowledges them ({@link #written}) and put
+ * into their kept index by the next scan, each that is the next offset the index expects on its
+ * partition, so a scan mostly finds little left to read back; a record written by anyone else
+ * (another provider instance) leaves a gap there, and from the gap on that partition is read from
+ * Kafka as before.
  */
 @ApplicationScoped
 public class EntityKeySink {
@@ -45,6 +56,12 @@ public class EntityKeySink {
     private KafkaSettings settings;
     private KafkaConsumer<byte[], Boolean> consumer;
     private KeyIndexCache<TopicIndex> cache;
+    /** Guards the consumer and every index. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Acknowledged records of this provider, waiting for the next scan ({@link #written}). */
+    private final ConcurrentLinkedQueue<Written> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private int maxPending;
 
     /** For CDI. */
     protected EntityKeySink() {
@@ -53,8 +70,10 @@ public class EntityKeySink {
     @Inject
     public EntityKeySink(KafkaSettings settings,
                          @ConfigProperty(name = "fint.provider.key-index.topics", defaultValue = "16") int topics,
-                         @ConfigProperty(name = "fint.provider.key-index.keys", defaultValue = "2000000") long keys) {
+                         @ConfigProperty(name = "fint.provider.key-index.keys", defaultValue = "2000000") long keys,
+                         @ConfigProperty(name = "fint.provider.key-index.pending", defaultValue = "200000") int pending) {
         this.settings = settings;
+        this.maxPending = Math.max(0, pending);
         this.cache = new KeyIndexCache<>(topics, keys, t -> t.index().size());
     }
 
@@ -76,10 +95,60 @@ public class EntityKeySink {
     }
 
     /**
-     * The index of {@code topic} brought up to the topic's current end (full record keys). One call at
-     * a time; the returned index must be read before the next call.
+     * Brings the index of {@code topic} up to the topic's current end (full record keys) and returns
+     * what {@code read} makes of it; {@code read} runs while nothing else changes the index.
      */
-    public synchronized KeyIndex scan(String topic) throws Unavailable {
+    public <T> T scan(String topic, Function<KeyIndex, T> read) throws Unavailable {
+        lock.lock();
+        try {
+            drainWritten();
+            return read.apply(scanLocked(topic));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A record this provider wrote to {@code topic} and Kafka acknowledged at {@code offset}. Runs on
+     * the producer's thread, so it only queues it (never waits, never throws); the next scan puts the
+     * queued records into their topic's index first, each one that is the offset the index expects
+     * next on its partition (Kafka acknowledges one partition's records in order), and reads from
+     * Kafka only what is left. At most {@code fint.provider.key-index.pending} records wait; one that
+     * does not fit is left to the read from Kafka like another writer's.
+     */
+    public void written(String topic, int partition, long offset, String key, long lastModified, int corrHash, boolean tombstone) {
+        if (offset < 0) {
+            return;
+        }
+        if (pendingCount.incrementAndGet() > maxPending) {
+            pendingCount.decrementAndGet();
+            return;
+        }
+        pending.add(new Written(topic, partition, offset, key, lastModified, corrHash, tombstone));
+    }
+
+    /** A record this provider wrote, as the index takes it. */
+    private record Written(String topic, int partition, long offset, String key, long lastModified, int corrHash, boolean tombstone) {
+    }
+
+    /** Puts the queued records into the kept indexes, each where it is the next offset of its partition. */
+    private void drainWritten() {
+        for (Written w; (w = pending.poll()) != null; ) {
+            pendingCount.decrementAndGet();
+            TopicIndex ti = cache.get(w.topic());
+            if (ti == null) {
+                continue; // no index yet: its first scan reads the topic from the beginning
+            }
+            TopicPartition tp = new TopicPartition(w.topic(), w.partition());
+            Long next = ti.positions().get(tp);
+            if (next != null && next == w.offset()) {
+                ti.index().put(w.key().getBytes(StandardCharsets.UTF_8), w.lastModified(), w.corrHash(), w.tombstone());
+                ti.positions().put(tp, w.offset() + 1);
+            }
+        }
+    }
+
+    private KeyIndex scanLocked(String topic) throws Unavailable {
         try {
             if (consumer == null) {
                 Map<String, Object> props = new HashMap<>(settings.reader("fint-provider-key-index"));
@@ -146,7 +215,7 @@ public class EntityKeySink {
             return index;
         } catch (RuntimeException e) {
             cache.remove(topic); // read half-way: rebuild from the beginning next time
-            close();
+            closeLocked();
             throw new Unavailable("Cannot read " + topic + ": " + e.getMessage(), e);
         }
     }
@@ -161,7 +230,16 @@ public class EntityKeySink {
     }
 
     @PreDestroy
-    synchronized void close() {
+    void close() {
+        lock.lock();
+        try {
+            closeLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeLocked() {
         if (consumer != null) {
             try {
                 consumer.close(Duration.ofSeconds(2));

@@ -9,7 +9,6 @@ import no.fint.platform.model.ResourceType;
 import no.fint.platform.records.RecordKeys;
 import no.fint.platform.records.Topics;
 import no.fint.platform.service.OrgLogFormatter;
-import no.fint.platform.sync.KeyIndex;
 import no.fint.platform.sync.StaleRule;
 import no.fint.platform.sync.SyncSession;
 import no.fint.platform.sync.SyncState;
@@ -88,12 +87,17 @@ public class StaleDeletion {
         try {
             ResourceType type = model.resourceByPath(sync.resource()).orElseThrow();
             String topic = Topics.entity(sync.orgId(), type.component());
-            KeyIndex index = keys.scan(topic);
             List<EntitySource.Entity> stale = new ArrayList<>();
-            for (String id : index.select(type.name() + RecordKeys.SEPARATOR,
-                    (lastModified, corrHash, deleted) -> StaleRule.stale(sync, deleted, lastModified, corrHash))) {
-                stale.add(new EntitySource.Entity(id, null));
-            }
+            long[] indexed = new long[2]; // keys, bytes: for the log line
+            keys.scan(topic, index -> {
+                for (String id : index.select(type.name() + RecordKeys.SEPARATOR,
+                        (lastModified, corrHash, deleted) -> StaleRule.stale(sync, deleted, lastModified, corrHash))) {
+                    stale.add(new EntitySource.Entity(id, null));
+                }
+                indexed[0] = index.size();
+                indexed[1] = index.memoryBytes();
+                return null;
+            });
             long now = clock.millis();
             for (int i = 0; i < stale.size(); i += BATCH) {
                 entities.publish(sync.orgId(), type, SyncType.FULL, sync.corrId(), now, stale.subList(i, Math.min(stale.size(), i + BATCH)));
@@ -107,8 +111,8 @@ public class StaleDeletion {
             }
             metrics.staleDeleted(stale.size());
             LOG.info(() -> "Full sync " + corrId + " of " + sync.resource() + " completed: " + sync.resourcesReceived()
-                    + " resources, " + stale.size() + " stale ones deleted (key index of " + index.size() + " keys, "
-                    + index.memoryBytes() / 1024 + " KiB)");
+                    + " resources, " + stale.size() + " stale ones deleted (key index of " + indexed[0] + " keys, "
+                    + indexed[1] / 1024 + " KiB)");
         } catch (Unavailable | RuntimeException e) {
             LOG.log(Level.WARNING, "Stale deletion of full sync " + corrId + " failed; retried by the next sweep: " + e.getMessage());
         } finally {

@@ -220,6 +220,35 @@ class FullSyncIT {
         assertEquals(2, tombstones().size(), "no resource is deleted twice");
     }
 
+    /**
+     * Records another writer (another provider instance) put on the topic between this provider's own:
+     * the key index, which takes this provider's records as Kafka acknowledges them, leaves everything
+     * from such a gap on to a read from Kafka, so the stale deletion still sees them.
+     */
+    @Test
+    void recordsOfAnotherWriterBetweenOurOwnAreSeenByTheStaleDeletion() throws Exception {
+        String[] ids = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "k" + i).toArray(String[]::new);
+        ok(send("POST", org + "-1", ids.length, 1, 1, Adapters.elevs(ids)), 201);
+        Adapters.awaitState(target, org + "-1", "COMPLETED"); // the topic's key index now exists
+        ok(send("PATCH", org + "-d1", ids.length, 1, 1, Adapters.elevs(ids)), 201);
+        long old = System.currentTimeMillis() - 60_000;
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int partition = 0; partition < 3; partition++) {
+                ProducerRecord<String, byte[]> e = entity("other-" + partition, "another-writer", old);
+                p.send(new ProducerRecord<>(e.topic(), partition, e.key(), e.value(), e.headers())).get(10, TimeUnit.SECONDS);
+            }
+        }
+        ok(send("PATCH", org + "-d2", ids.length, 1, 1, Adapters.elevs(ids)), 201); // after the gap, on every partition
+
+        String[] kept = java.util.Arrays.copyOfRange(ids, 1, ids.length);
+        ok(send("POST", org + "-2", kept.length, 1, 1, Adapters.elevs(kept)), 201);
+        String done = Adapters.awaitState(target, org + "-2", "COMPLETED");
+        assertTrue(done.contains("\"resourcesDeleted\":4"), done);
+        assertEquals(List.of("elev\u001Fk1", "elev\u001Fother-0", "elev\u001Fother-1", "elev\u001Fother-2"),
+                tombstones().stream().map(TestKafka.Rec::key).sorted().toList());
+    }
+
     private ProducerRecord<String, byte[]> entity(String id, String corr, long lastModified) {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic(), "elev\u001F" + id,
                 ("{\"systemId\":{\"identifikatorverdi\":\"" + id + "\"}}").getBytes(StandardCharsets.UTF_8));
