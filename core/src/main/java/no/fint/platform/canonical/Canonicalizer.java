@@ -239,7 +239,9 @@ public final class Canonicalizer {
         for (int i = 0; i < hrefs.size(); i++) {
             g.writeStartObject();
             g.writeFieldName(HREF);
-            g.writeString(hrefs.get(i));
+            // As characters: the generator's String path reads a String with charAt, char by char.
+            char[] href = hrefs.get(i).toCharArray();
+            g.writeString(href, 0, href.length);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -282,7 +284,7 @@ public final class Canonicalizer {
                 if (linksDone) {
                     throw FALLBACK; // something after _links: the tree walk puts it in order
                 }
-                Integer at = info.positions.get(name);
+                Integer at = info.next(name, last);
                 if (at == null) {
                     if (!UnknownAttributeCheck.LINKS.equals(name)) {
                         throw FALLBACK;
@@ -474,6 +476,9 @@ public final class Canonicalizer {
         final byte[] kinds;
         final ClassInfo[] complex;
         final Map<String, Integer> positions = new HashMap<>();
+        /** The attribute names, interned as the parser's field names are (usually found by identity). */
+        final String[] keys;
+        final Integer[] boxed;
 
         ClassInfo(ModelClass cls) {
             this.cls = cls;
@@ -482,7 +487,11 @@ public final class Canonicalizer {
             names = new SerializableString[attributes.length];
             kinds = new byte[attributes.length];
             complex = new ClassInfo[attributes.length];
+            keys = new String[attributes.length];
+            boxed = new Integer[attributes.length];
             for (int i = 0; i < attributes.length; i++) {
+                keys[i] = attributes[i].name().intern();
+                boxed[i] = i;
                 names[i] = new SerializedString(attributes[i].name());
                 positions.put(attributes[i].name(), i);
                 kinds[i] = switch (attributes[i].type()) {
@@ -494,6 +503,19 @@ public final class Canonicalizer {
                     default -> attributes[i].primitive() ? UNKNOWN_TYPE : COMPLEX;
                 };
             }
+        }
+
+        /**
+         * The position of attribute {@code name}, looked for after {@code last} first (attributes come
+         * in model order on the fast path); as {@code positions.get} otherwise.
+         */
+        Integer next(String name, int last) {
+            for (int i = last + 1; i < keys.length; i++) {
+                if (keys[i] == name) {
+                    return boxed[i];
+                }
+            }
+            return positions.get(name);
         }
 
         void link() {
