@@ -247,6 +247,44 @@ public final class Canonicalizer {
         g.writeEndArray();
     }
 
+    /**
+     * As {@link #writeRelation(JsonGenerator, String, List)}, the name ready to write; an href of plain
+     * ASCII (nothing to escape) goes out as one raw value {@code {"href":"..."}}, the same bytes the
+     * generator writes for it in four calls.
+     */
+    private static void writeRelation(JsonGenerator g, SerializableString name, List<String> hrefs) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
+        for (int i = 0; i < hrefs.size(); i++) {
+            String href = hrefs.get(i);
+            int n = href.length();
+            char[] raw = new char[n + HREF_OPEN.length + 2];
+            System.arraycopy(HREF_OPEN, 0, raw, 0, HREF_OPEN.length);
+            href.getChars(0, n, raw, HREF_OPEN.length);
+            boolean plain = true;
+            for (int k = HREF_OPEN.length; k < HREF_OPEN.length + n; k++) {
+                char c = raw[k];
+                if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                    plain = false;
+                    break;
+                }
+            }
+            if (plain) {
+                raw[raw.length - 2] = '"';
+                raw[raw.length - 1] = '}';
+                g.writeRawValue(raw, 0, raw.length);
+            } else {
+                g.writeStartObject();
+                g.writeFieldName(HREF);
+                g.writeString(raw, HREF_OPEN.length, n);
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private static final char[] HREF_OPEN = ("{\"" + LinkShapeCheck.HREF + "\":\"").toCharArray();
+
     private static int selfMarker(JsonGenerator g, int self) throws IOException {
         if (self != SELF_PENDING) {
             return self;
@@ -291,7 +329,7 @@ public final class Canonicalizer {
                     }
                     linksDone = true;
                     if (v != JsonToken.VALUE_NULL) {
-                        links(info.cls);
+                        links(info);
                     }
                     continue;
                 }
@@ -403,7 +441,7 @@ public final class Canonicalizer {
         }
 
         /** At the START_OBJECT of {@code _links}; writes the canonical links (if any). */
-        private void links(ModelClass cls) throws IOException {
+        private void links(ClassInfo info) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw FALLBACK;
             }
@@ -419,10 +457,11 @@ public final class Canonicalizer {
                     self = self == SELF_NONE ? SELF_PENDING : self;
                     continue;
                 }
-                Relation relation = RelationNameCheck.relation(cls, name);
-                if (relation == null) {
+                RelationInfo known = info.relations.get(name);
+                if (known == null) {
                     throw FALLBACK;
                 }
+                Relation relation = known.relation();
                 if (names == null) {
                     names = new ArrayList<>(4);
                 } else if (names.contains(name)) {
@@ -459,13 +498,17 @@ public final class Canonicalizer {
                         started = true;
                     }
                     self = selfMarker(g, self);
-                    writeRelation(g, name, hrefList);
+                    writeRelation(g, known.name(), hrefList);
                 }
             }
             if (started) {
                 g.writeEndObject();
             }
         }
+    }
+
+    /** A relation of a class with its name ready to write. */
+    private record RelationInfo(Relation relation, SerializableString name) {
     }
 
     /** A class's attributes in serialisation order, with what the walk needs about each. */
@@ -476,6 +519,7 @@ public final class Canonicalizer {
         final byte[] kinds;
         final ClassInfo[] complex;
         final Map<String, Integer> positions = new HashMap<>();
+        final Map<String, RelationInfo> relations = new HashMap<>();
         /** The attribute names, interned as the parser's field names are (usually found by identity). */
         final String[] keys;
         final Integer[] boxed;
@@ -489,6 +533,9 @@ public final class Canonicalizer {
             complex = new ClassInfo[attributes.length];
             keys = new String[attributes.length];
             boxed = new Integer[attributes.length];
+            for (Relation r : cls.relations()) {
+                relations.putIfAbsent(r.name(), new RelationInfo(RelationNameCheck.relation(cls, r.name()), new SerializedString(r.name())));
+            }
             for (int i = 0; i < attributes.length; i++) {
                 keys[i] = attributes[i].name().intern();
                 boxed[i] = i;

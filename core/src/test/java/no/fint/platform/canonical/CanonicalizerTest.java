@@ -112,6 +112,21 @@ class CanonicalizerTest {
                 canonical("/utdanning/elev/elev", in));
     }
 
+    /** Hrefs whose values need escaping or are not ASCII come out of the fast path as the tree walk writes them. */
+    @Test
+    void hrefsWithQuotesBackslashesAndNonAsciiAreWrittenAsTheTreeWalkWritesThem() throws Exception {
+        String id = "\"systemId\":{\"identifikatorverdi\":\"1\"}";
+        String links = "\"_links\":{\"person\":[{\"href\":\"${felles.person}/fodselsnummer/a\\\"b\"},"
+                + "{\"href\":\"/utdanning/elev/person/fodselsnummer/c\\\\d\"},{\"href\":\"fodselsnummer/Ærø\"},"
+                + "{\"href\":\"fodselsnummer/plain~1\"}]}";
+        String in = "{" + id + "," + links + "}";
+        assertEquals("{" + id + ",\"_links\":{\"person\":[{\"href\":\"/utdanning/elev/person/fodselsnummer/a\\\"b\"},"
+                        + "{\"href\":\"/utdanning/elev/person/fodselsnummer/c\\\\d\"},{\"href\":\"/utdanning/elev/person/fodselsnummer/Ærø\"},"
+                        + "{\"href\":\"/utdanning/elev/person/fodselsnummer/plain~1\"}]}}",
+                canonical("/utdanning/elev/elev", in));
+        assertTrue(stream("/utdanning/elev/elev", in) != null, "the fast path takes it");
+    }
+
     /** v1 rebuilt an adapter's self list where the key stood: its place is kept (hrefs dropped) when relations follow. */
     @Test
     void theAdaptersSelfKeyKeepsItsPlaceOnlyWhereRelationsFollowIt() throws Exception {
