@@ -80,11 +80,7 @@ public final class LoadGen {
             List<Conn> conns = new ArrayList<>();
             ArrayDeque<Conn> idle = new ArrayDeque<>();
             for (int i = 0; i < connections; i++) {
-                SocketChannel ch = SocketChannel.open(address);
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                ch.configureBlocking(false);
-                Conn c = new Conn(ch);
-                c.key = ch.register(selector, 0, c);
+                Conn c = Conn.open(address, selector);
                 conns.add(c);
                 idle.add(c);
             }
@@ -187,11 +183,7 @@ public final class LoadGen {
             int next = 0;
             int answered = 0;
             for (int i = 0; i < Math.min(connections, requests.size()); i++) {
-                SocketChannel ch = SocketChannel.open(address);
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                ch.configureBlocking(false);
-                Conn c = new Conn(ch);
-                c.key = ch.register(selector, 0, c);
+                Conn c = Conn.open(address, selector);
                 conns.add(c);
                 c.index = next;
                 c.send(requests.get(next), System.nanoTime());
@@ -253,6 +245,16 @@ public final class LoadGen {
 
         Conn(SocketChannel ch) {
             this.ch = ch;
+        }
+
+        /** A keep-alive connection to {@code address}, non-blocking, registered with {@code selector}. */
+        static Conn open(InetSocketAddress address, Selector selector) throws IOException {
+            SocketChannel ch = SocketChannel.open(address);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ch.configureBlocking(false);
+            Conn c = new Conn(ch);
+            c.key = ch.register(selector, 0, c);
+            return c;
         }
 
         void send(byte[] request, long intendedAt) throws IOException {
