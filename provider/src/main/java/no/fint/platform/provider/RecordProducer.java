@@ -60,12 +60,15 @@ public class RecordProducer {
             for (int i = 0; i < records.size(); i++) {
                 int index = i;
                 p.send(records.get(i), (metadata, e) -> {
-                    if (e != null) {
-                        failure.compareAndSet(null, e);
-                    } else if (acknowledged != null) {
-                        acknowledged.record(index, metadata);
+                    try {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        } else if (acknowledged != null) {
+                            acknowledged.record(index, metadata);
+                        }
+                    } finally {
+                        acks.countDown(); // whatever the listener did: the page's answer must not wait for a timeout
                     }
-                    acks.countDown();
                 });
             }
             Duration timeout = provider.ackTimeout();
