@@ -36,11 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -128,7 +124,6 @@ public final class IngestBenchmark implements Benchmark {
             long bytes = 0;
             int pageCount = 0;
             try (Visible visible = new Visible(broker.bootstrapServers(), data)) {
-                visible.describe();
                 for (int round = 1; round <= timedRounds; round++) {
                     List<Page> pages = pages(data, ORG, ADAPTER, pageSize);
                     bytes = pages.stream().mapToLong(p -> p.body().length).sum();
@@ -268,7 +263,7 @@ public final class IngestBenchmark implements Benchmark {
         for (int i = 0; i < statuses.length; i++) {
             if (statuses[i] != 201) {
                 throw new IllegalStateException("A page was not accepted: " + pages.get(i).path() + " " + pages.get(i).corrId()
-                        + " page " + (i + 1) + ": HTTP " + statuses[i] + " (see the provider's log)");
+                        + " (request " + (i + 1) + " of " + pages.size() + "): HTTP " + statuses[i] + " (see the provider's log)");
             }
         }
     }
@@ -279,20 +274,20 @@ public final class IngestBenchmark implements Benchmark {
      */
     static final class Visible implements AutoCloseable {
         private final Admin admin;
-        private final Set<String> topics = new LinkedHashSet<>();
-        private Map<TopicPartition, OffsetSpec> partitions;
+        private final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
 
-        Visible(String bootstrap, DataSet data) {
+        /** Looks the topics' partitions up once (they exist once the adapter has registered). */
+        Visible(String bootstrap, DataSet data) throws Exception {
             this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+            Set<String> topics = new LinkedHashSet<>();
             data.types().forEach(t -> topics.add(Topics.entity(ORG, t.component())));
-        }
-
-        /** Looks the topics' partitions up (they exist once the adapter has registered). */
-        void describe() throws Exception {
-            Map<TopicPartition, OffsetSpec> req = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
-                    d.partitions().forEach(p -> req.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-            partitions = req;
+            try {
+                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
+                        d.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+            } catch (Exception e) {
+                admin.close();
+                throw e;
+            }
         }
 
         /** Waits until the topics hold {@code expected} records (or the timeout passes); returns the count. */

@@ -227,30 +227,9 @@ public final class Canonicalizer {
     private static final Fallback FALLBACK = new Fallback();
 
     /**
-     * Before a relation is written: an adapter's {@code self} key seen before it is kept at its place
-     * as the marker {@code "self":[]} (v1 cleared and rebuilt an adapter's self list where it stood, so
-     * a self sent first is served first). A self after the last relation is left out: readers append
-     * self last anyway.
-     */
-    /** One relation of the canonical {@code _links}: {@code "name":[{"href":...},...]}. */
-    private static void writeRelation(JsonGenerator g, String name, List<String> hrefs) throws IOException {
-        g.writeFieldName(name);
-        g.writeStartArray();
-        for (int i = 0; i < hrefs.size(); i++) {
-            g.writeStartObject();
-            g.writeFieldName(HREF);
-            // As characters: the generator's String path reads a String with charAt, char by char.
-            char[] href = hrefs.get(i).toCharArray();
-            g.writeString(href, 0, href.length);
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    /**
-     * As {@link #writeRelation(JsonGenerator, String, List)}, the name ready to write; an href of plain
+     * One relation of the canonical {@code _links}: {@code "name":[{"href":...},...]}. An href of plain
      * ASCII (nothing to escape) goes out as one raw value {@code {"href":"..."}}, the same bytes the
-     * generator writes for it in four calls.
+     * generator writes for it in four calls; any other takes the generator's way.
      */
     private static void writeRelation(JsonGenerator g, SerializableString name, List<String> hrefs) throws IOException {
         g.writeFieldName(name);
@@ -276,7 +255,7 @@ public final class Canonicalizer {
             } else {
                 g.writeStartObject();
                 g.writeFieldName(HREF);
-                g.writeString(raw, HREF_OPEN.length, n);
+                g.writeString(raw, HREF_OPEN.length, n); // from chars: the generator reads a String char by char
                 g.writeEndObject();
             }
         }
@@ -285,6 +264,12 @@ public final class Canonicalizer {
 
     private static final char[] HREF_OPEN = ("{\"" + LinkShapeCheck.HREF + "\":\"").toCharArray();
 
+    /**
+     * Before a relation is written: an adapter's {@code self} key seen before it is kept at its place
+     * as the marker {@code "self":[]} (v1 cleared and rebuilt an adapter's self list where it stood, so
+     * a self sent first is served first). A self after the last relation is left out: readers append
+     * self last anyway.
+     */
     private static int selfMarker(JsonGenerator g, int self) throws IOException {
         if (self != SELF_PENDING) {
             return self;
@@ -522,7 +507,6 @@ public final class Canonicalizer {
         final Map<String, RelationInfo> relations = new HashMap<>();
         /** The attribute names, interned as the parser's field names are (usually found by identity). */
         final String[] keys;
-        final Integer[] boxed;
 
         ClassInfo(ModelClass cls) {
             this.cls = cls;
@@ -532,13 +516,11 @@ public final class Canonicalizer {
             kinds = new byte[attributes.length];
             complex = new ClassInfo[attributes.length];
             keys = new String[attributes.length];
-            boxed = new Integer[attributes.length];
             for (Relation r : cls.relations()) {
                 relations.putIfAbsent(r.name(), new RelationInfo(RelationNameCheck.relation(cls, r.name()), new SerializedString(r.name())));
             }
             for (int i = 0; i < attributes.length; i++) {
                 keys[i] = attributes[i].name().intern();
-                boxed[i] = i;
                 names[i] = new SerializedString(attributes[i].name());
                 positions.put(attributes[i].name(), i);
                 kinds[i] = switch (attributes[i].type()) {
@@ -559,7 +541,7 @@ public final class Canonicalizer {
         Integer next(String name, int last) {
             for (int i = last + 1; i < keys.length; i++) {
                 if (keys[i] == name) {
-                    return boxed[i];
+                    return i;
                 }
             }
             return positions.get(name);
@@ -806,7 +788,7 @@ public final class Canonicalizer {
                         started = true;
                     }
                     self = selfMarker(g, self);
-                    writeRelation(g, name, hrefList);
+                    writeRelation(g, new SerializedString(name), hrefList);
                 }
             }
             if (ok && started) {

@@ -127,6 +127,11 @@ public class EntityKeySink {
         pending.add(new Written(topic, partition, offset, key, lastModified, corrHash, tombstone));
     }
 
+    /** Records waiting for the next scan. */
+    int pendingCount() {
+        return pendingCount.get();
+    }
+
     /** A record this provider wrote, as the index takes it. */
     private record Written(String topic, int partition, long offset, String key, long lastModified, int corrHash, boolean tombstone) {
     }

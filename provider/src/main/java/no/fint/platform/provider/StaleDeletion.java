@@ -87,17 +87,15 @@ public class StaleDeletion {
         try {
             ResourceType type = model.resourceByPath(sync.resource()).orElseThrow();
             String topic = Topics.entity(sync.orgId(), type.component());
-            List<EntitySource.Entity> stale = new ArrayList<>();
-            long[] indexed = new long[2]; // keys, bytes: for the log line
-            keys.scan(topic, index -> {
+            Selection selection = keys.scan(topic, index -> {
+                List<EntitySource.Entity> found = new ArrayList<>();
                 for (String id : index.select(type.name() + RecordKeys.SEPARATOR,
                         (lastModified, corrHash, deleted) -> StaleRule.stale(sync, deleted, lastModified, corrHash))) {
-                    stale.add(new EntitySource.Entity(id, null));
+                    found.add(new EntitySource.Entity(id, null));
                 }
-                indexed[0] = index.size();
-                indexed[1] = index.memoryBytes();
-                return null;
+                return new Selection(found, index.size(), index.memoryBytes());
             });
+            List<EntitySource.Entity> stale = selection.stale();
             long now = clock.millis();
             for (int i = 0; i < stale.size(); i += BATCH) {
                 entities.publish(sync.orgId(), type, SyncType.FULL, sync.corrId(), now, stale.subList(i, Math.min(stale.size(), i + BATCH)));
@@ -111,13 +109,17 @@ public class StaleDeletion {
             }
             metrics.staleDeleted(stale.size());
             LOG.info(() -> "Full sync " + corrId + " of " + sync.resource() + " completed: " + sync.resourcesReceived()
-                    + " resources, " + stale.size() + " stale ones deleted (key index of " + indexed[0] + " keys, "
-                    + indexed[1] / 1024 + " KiB)");
+                    + " resources, " + stale.size() + " stale ones deleted (key index of " + selection.keys() + " keys, "
+                    + selection.bytes() / 1024 + " KiB)");
         } catch (Unavailable | RuntimeException e) {
             LOG.log(Level.WARNING, "Stale deletion of full sync " + corrId + " failed; retried by the next sweep: " + e.getMessage());
         } finally {
             HelidonMdc.remove(OrgLogFormatter.ORG);
         }
+    }
+
+    /** What the key index said for one deletion: the stale resources, and the index's size for the log. */
+    private record Selection(List<EntitySource.Entity> stale, int keys, long bytes) {
     }
 
     /** Waits until queued deletions are done (tests, shutdown). */
