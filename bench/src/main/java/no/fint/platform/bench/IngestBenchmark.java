@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./fint bench ingest [--size small|medium|large] [--page-size 500] [--concurrency 8] [--seed 1]
- * [--warmup none|small|medium|large] [--warmup-rounds 5] [--rounds 5]}:
+ * [--warmup none|small|medium|large] [--warmup-rounds 10] [--rounds 5]}:
  * sustained full-sync ingest of a generated data set through the provider's HTTP API into a local
  * broker (each resource type one full sync, pages of 500, a few pages in flight as FINT adapters
  * send them), timed from the first request until every record is acknowledged and counted on the
@@ -51,6 +51,9 @@ import java.util.regex.Pattern;
  * resources as payload file, keys, the provider's producer settings).
  */
 public final class IngestBenchmark implements Benchmark {
+
+    /** The provider's JVM settings as {@code ./fint up} gives them (PROVIDER_JVM in {@code fint}). */
+    static final List<String> PROVIDER_JVM = List.of("-Xms1g", "-Xmx1g");
 
     private static final String ORG = "ingest.no";
     private static final String ADAPTER = "https://bench.example/ingest-no";
@@ -74,7 +77,7 @@ public final class IngestBenchmark implements Benchmark {
         long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
         String w = opts.getOrDefault("warmup", size.name()).toUpperCase(Locale.ROOT);
         DataSet.Size warmup = w.equals("NONE") ? null : DataSet.Size.valueOf(w);
-        int warmupRounds = Integer.parseInt(opts.getOrDefault("warmup-rounds", "5"));
+        int warmupRounds = Integer.parseInt(opts.getOrDefault("warmup-rounds", "10"));
         int timedRounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
         if (timedRounds < 1 || warmupRounds < 0) {
             throw new IllegalArgumentException("--rounds must be at least 1 and --warmup-rounds at least 0");
@@ -88,12 +91,13 @@ public final class IngestBenchmark implements Benchmark {
                 + " pages in flight; broker and provider as their own JVMs (logs in .fint/logs/bench-*.log)");
         try (BrokerProcess broker = BrokerProcess.start(work.resolve("kafka"), logs.resolve("bench-kafka.log"));
              ServiceProcess provider = ServiceProcess.start("bench-provider", "provider",
-                     Map.of("fint.kafka.bootstrap-servers", broker.bootstrapServers()))) {
+                     Map.of("fint.kafka.bootstrap-servers", broker.bootstrapServers()), PROVIDER_JVM)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
             // Warm-up (not timed): full syncs of a data set of the same size for another organisation, several
             // rounds, so the provider's code is what a long-running provider runs ("sustained" ingest): after one
-            // round of the medium set the JIT was still compiling the hot path (about half the steady rate).
+            // round of the medium set the JIT was still compiling the hot path (about half the steady rate), and
+            // the rate per CPU second kept rising until about the seventh round.
             double warmRate = Double.NaN;
             if (warmup != null && warmupRounds > 0) {
                 DataSet warm = DataSet.of(warmup, seed + 1);

@@ -50,6 +50,14 @@ public final class ServiceProcess implements AutoCloseable {
      * service trusts this JVM's {@link EphemeralIdp} (authentication stays on; callers send its tokens).
      */
     public static ServiceProcess start(String name, String module, Map<String, String> config) {
+        return start(name, module, config, List.of("-Xmx512m"));
+    }
+
+    /**
+     * As {@link #start(String, String, Map)}, with the given JVM options (heap and the like) instead of
+     * {@code -Xmx512m}: a benchmark starts a service as {@code ./fint up} does.
+     */
+    public static ServiceProcess start(String name, String module, Map<String, String> config, List<String> jvm) {
         Path jar = repoRoot().resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the module first (mvn package)");
@@ -57,7 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.add("-Xmx512m");
+        cmd.addAll(jvm);
         if (Runtime.version().feature() >= 23) {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
