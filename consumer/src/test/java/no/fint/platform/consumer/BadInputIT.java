@@ -19,11 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIT {
 
     static final Component ELEV = Component.parse("utdanning/elev");
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String TOKEN = EphemeralIdp.shared().client("badinput.no", "utdanning-elev");
     static final String SPRING_400 = "\\{\"timestamp\":\"[0-9T:-]+Z\",\"status\":400,\"error\":\"Bad Request\","
             + "\"exception\":\"org.springframework.web.method.annotation.MethodArgumentTypeMismatchException\",\"message\":\"Failed to convert value of type "
@@ -62,26 +58,11 @@ class BadInputIT {
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.getUri().toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + TOKEN);
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(path, e);
-        }
+        return new TestHttp(target).json("GET", path, null, TOKEN, headers);
     }
 
     HttpResponse<String> poll(String path) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> r = get(path);
-        while (r.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            r = get(path);
-        }
-        return r;
+        return TestHttp.poll(() -> get(path), r -> r.statusCode() == 200);
     }
 
     /** The status of a request sent as raw bytes (java.net.URI refuses malformed escapes). */

@@ -16,12 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -51,7 +48,6 @@ class ConsumerAuthIT {
     static final String OTHER = "administrasjon-personal";
     static final String SECRET = "consumer-secret";
     static final EphemeralIdp IDP = EphemeralIdp.shared();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String SPRING = "\\{\"timestamp\":\"[0-9T:-]+Z\",\"status\":%d,\"error\":\"%s\",\"message\":\"[^\"]+\",\"path\":\"[^\"]+\"}";
     static Feed feed;
 
@@ -81,29 +77,15 @@ class ConsumerAuthIT {
 
     HttpResponse<String> call(String method, String path, String token) {
         boolean write = (method.equals("POST") || method.equals("PUT")) && !path.endsWith("$query");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.getUri().toString().replaceAll("/$", "") + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, write ? HttpRequest.BodyPublishers.ofString(WRITE_BODY)
-                        : method.equals("POST") ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody());
-        if (write) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(path, e);
-        }
+        HttpRequest.BodyPublisher body = write ? HttpRequest.BodyPublishers.ofString(WRITE_BODY)
+                : method.equals("POST") ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody();
+        return new TestHttp(target).send(method, path, body, write ? "application/json" : null, token);
     }
 
     void awaitData() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (call("GET", "/felles/kodeverk/iso/kjonn/systemid/1", A_CLIENT).statusCode() != 200
-                || call("GET", "/utdanning/elev/elev/systemid/e1", A_CLIENT).statusCode() != 200) {
-            assertTrue(System.nanoTime() < deadline, "A's data never arrived");
-            Thread.sleep(50);
+        for (String path : List.of("/felles/kodeverk/iso/kjonn/systemid/1", "/utdanning/elev/elev/systemid/e1")) {
+            assertEquals(200, TestHttp.poll(() -> call("GET", path, A_CLIENT), r -> r.statusCode() == 200).statusCode(),
+                    "A's data never arrived: " + path);
         }
     }
 
@@ -203,9 +185,8 @@ class ConsumerAuthIT {
     @Test
     void theTokenDecidesOrganisationAndClient() throws Exception {
         awaitData();
-        HttpResponse<String> h = HTTP.send(HttpRequest.newBuilder(URI.create(target.getUri().toString().replaceAll("/$", "")
-                + "/utdanning/elev/admin/health")).header("Authorization", "Bearer " + A_CLIENT).header("x-org-id", B)
-                .header("x-client", "impostor").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> h = new TestHttp(target).json("GET", "/utdanning/elev/admin/health", null, A_CLIENT,
+                "x-org-id", B, "x-client", "impostor");
         assertEquals(200, h.statusCode(), h.body());
         assertTrue(h.body().contains("\"orgId\":\"" + A + "\"") && h.body().contains("\"client\":\"demo@client." + A + "\""), h.body());
         // A token naming several organisations, A among them, reads A.

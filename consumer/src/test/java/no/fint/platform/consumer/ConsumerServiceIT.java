@@ -13,11 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +29,6 @@ class ConsumerServiceIT {
     static final Component ELEV = Component.parse("utdanning/elev");
     static final Component KJONN = Component.parse("felles/kodeverk/iso");
     static final String B = "https://beta.felleskomponent.no";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     /** A client of fint.no reading the components these tests use. */
     static final String TOKEN = EphemeralIdp.shared().client("fint.no", "utdanning-elev", "felles-kodeverk-iso", "utdanning-larling");
     static Feed feed;
@@ -52,31 +47,16 @@ class ConsumerServiceIT {
     }
 
     String url(String path) {
-        return target.getUri().toString().replaceAll("/$", "") + path;
+        return new TestHttp(target).url(path);
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + TOKEN);
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new TestHttp(target).json("GET", path, null, TOKEN, headers);
     }
 
     /** Polls until {@code done} holds (never asserts how long it took). */
     HttpResponse<String> poll(String path, Predicate<HttpResponse<String>> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> r = get(path);
-        while (!done.test(r) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            r = get(path);
-        }
-        return r;
+        return TestHttp.poll(() -> get(path), done);
     }
 
     static String elev(String systemId, String elevnummer) {

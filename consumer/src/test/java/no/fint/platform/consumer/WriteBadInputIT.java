@@ -16,12 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +38,6 @@ class WriteBadInputIT {
     static final String ORG = "badwrite.no";
     static final String TOKEN = EphemeralIdp.shared().client(ORG, "utdanning-elev", "felles-kodeverk-iso");
     static final String SPRING = "\\{\"timestamp\":\"[0-9T:-]+Z\",\"status\":%d,\"error\":\"%s\",\"exception\":\"%s\",\"message\":\"%s\",\"path\":\"%s\"}";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static WriteLog log;
     static Feed feed;
 
@@ -61,16 +57,7 @@ class WriteBadInputIT {
     }
 
     HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.getUri().toString().replaceAll("/$", "") + path))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + TOKEN).method(method, body);
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(path, e);
-        }
+        return new TestHttp(target).send(method, path, body, contentType, TOKEN);
     }
 
     HttpResponse<String> send(String method, String path, String json) {

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -38,7 +36,6 @@ class WriteCreatedIT {
 
     static final Component ELEV = Component.parse("utdanning/elev");
     static final String TOKEN = EphemeralIdp.shared().client("created.no", "utdanning-elev");
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static Feed feed;
     static WriteLog log;
 
@@ -57,14 +54,8 @@ class WriteCreatedIT {
         log.close();
     }
 
-    HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.getUri().toString().replaceAll("/$", "") + path))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(String method, String path, String body) {
+        return new TestHttp(target).json(method, path, body, TOKEN);
     }
 
     @Test
@@ -74,16 +65,11 @@ class WriteCreatedIT {
         String status = URI.create(put.headers().firstValue("Location").orElseThrow()).getRawPath();
         String corrId = status.substring(status.lastIndexOf('/') + 1);
         WriteRequest r = log.awaitRequest(corrId, Duration.ofSeconds(20));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String stored = "{\"elevnummer\":{\"identifikatorverdi\":\"k9\"},\"systemId\":{\"identifikatorverdi\":\"k1\"}}";
         RecordMetadata at = log.entity(ELEV, "elev", "k1", stored, corrId, System.currentTimeMillis());
         log.write(new WriteEvent.Answered(new WriteAnswer(corrId, "created.no", "adapter", r.operation(), ResponseStatus.ACCEPTED, null, null,
                 null, "k1", stored, 1, System.currentTimeMillis(), at.partition(), at.offset())));
-        HttpResponse<String> done = send("GET", status, null);
-        while (done.statusCode() == 202 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            done = send("GET", status, null);
-        }
+        HttpResponse<String> done = TestHttp.poll(() -> send("GET", status, null), s -> s.statusCode() != 202);
         assertEquals(201, done.statusCode(), done.body());
         String self = "https://api.felleskomponent.no/utdanning/elev/elev/elevnummer/k9";
         assertEquals(self, done.headers().firstValue("Location").orElseThrow());

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +46,6 @@ class WriteStatusIT {
 
     static final Component ELEV = Component.parse("utdanning/elev");
     static final String B = "https://beta.felleskomponent.no";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     /** A client of writes.no with the component's role: x-org-id and x-client are the token's. */
     static final String TOKEN = EphemeralIdp.shared().client("writes.no", "utdanning-elev");
     static final String CLIENT = TokenRequest.defaultUsername(PrincipalKind.CLIENT, "writes.no");
@@ -71,24 +68,11 @@ class WriteStatusIT {
     }
 
     String url(String path) {
-        return target.getUri().toString().replaceAll("/$", "") + path;
+        return new TestHttp(target).url(path);
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new TestHttp(target).json(method, path, body, TOKEN, headers);
     }
 
     HttpResponse<String> write(String method, String path, String body) {
@@ -100,13 +84,7 @@ class WriteStatusIT {
     }
 
     HttpResponse<String> await(String location, Predicate<HttpResponse<String>> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> r = status(location);
-        while (!done.test(r) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            r = status(location);
-        }
-        return r;
+        return TestHttp.poll(() -> status(location), done);
     }
 
     /** Sends a write, checks the 202, returns the request as it reached the write log. */
