@@ -1,6 +1,7 @@
 package no.fint.platform.consumer;
 
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.broker.TopicContents;
 import no.fint.platform.model.Component;
 import no.fint.platform.records.EntityRecord;
 import no.fint.platform.records.Topics;
@@ -8,23 +9,14 @@ import no.fint.platform.service.EntityRecordCodec;
 import no.fint.platform.write.WriteEvent;
 import no.fint.platform.write.WriteEvents;
 import no.fint.platform.write.WriteRequest;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,41 +72,12 @@ final class WriteLog implements AutoCloseable {
 
     /** Every event on the log now. */
     List<WriteEvent> events() {
-        String topic = topic();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            if (!c.listTopics(Duration.ofSeconds(10)).containsKey(topic)) {
-                return List.of();
-            }
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            List<WriteEvent> out = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (parts.stream().anyMatch(p -> c.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    out.add(WriteEvents.read(r.value()));
-                }
-            }
-            return out;
-        }
+        return TopicContents.read(KafkaBrokerExtension.bootstrapServers(), topic()).stream().map(r -> WriteEvents.read(r.value())).toList();
     }
 
     /** Records on a topic (sum of end offsets), 0 when it does not exist. */
     static long count(String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBrokerExtension.bootstrapServers()))) {
-            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
-                return 0;
-            }
-            var desc = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
-            Map<TopicPartition, OffsetSpec> req = new HashMap<>();
-            desc.partitions().forEach(p -> req.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(req).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TopicContents.count(KafkaBrokerExtension.bootstrapServers(), topic);
     }
 
     @Override

@@ -3,6 +3,7 @@ package no.fint.platform.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.broker.TopicContents;
 import no.fint.platform.records.Topics;
 import no.fint.platform.tokens.EphemeralIdp;
 import no.fint.platform.write.Operation;
@@ -11,14 +12,9 @@ import no.fint.platform.write.WriteEvents;
 import no.fint.platform.write.WriteRequest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,23 +80,7 @@ class ProviderWriteRestartIT {
     }
 
     static List<WriteEvent> log() {
-        String topic = Topics.writeEvents(ORG);
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap()), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            List<WriteEvent> out = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (parts.stream().anyMatch(p -> c.position(p) < end.get(p)) && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    out.add(WriteEvents.read(r.value()));
-                }
-            }
-            return out;
-        }
+        return TopicContents.read(bootstrap(), Topics.writeEvents(ORG)).stream().map(r -> WriteEvents.read(r.value())).toList();
     }
 
     static List<String> expired() {

@@ -1,6 +1,7 @@
 package no.fint.platform.contract;
 
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.broker.TopicContents;
 import no.fint.platform.model.Component;
 import no.fint.platform.records.EntityRecord;
 import no.fint.platform.records.Topics;
@@ -8,18 +9,12 @@ import no.fint.platform.service.EntityRecordCodec;
 import no.fint.platform.service.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -189,29 +184,10 @@ class RelationsRestartIT {
 
     /** Every record of both relation topics, partition by partition in offset order (a stable order). */
     private static List<Rec> records(KafkaSettings settings) {
-        List<Rec> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(settings.reader("restart-it-reader"))) {
-            Map<String, List<PartitionInfo>> topics = c.listTopics(Duration.ofSeconds(10));
-            List<TopicPartition> tps = new ArrayList<>();
-            for (String topic : RELATION_TOPICS) {
-                for (PartitionInfo p : topics.getOrDefault(topic, List.of())) {
-                    tps.add(new TopicPartition(topic, p.partition()));
-                }
-            }
-            tps.sort((a, b) -> a.toString().compareTo(b.toString()));
-            for (TopicPartition tp : tps) {
-                c.assign(List.of(tp));
-                c.seekToBeginning(List.of(tp));
-                long end = c.endOffsets(List.of(tp)).get(tp);
-                while (c.position(tp) < end) {
-                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                        out.add(new Rec(r.topic() + " " + r.key().replace('\u001F', '|'),
-                                r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8), tp.toString(), r.offset()));
-                    }
-                }
-            }
-        }
-        return out;
+        return TopicContents.read(settings.bootstrapServers(), RELATION_TOPICS).stream()
+                .map(r -> new Rec(r.topic() + " " + r.key().replace('\u001F', '|'),
+                        r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8), r.topic() + "-" + r.partition(), r.offset()))
+                .toList();
     }
 
     private static Map<String, String> compacted(List<Rec> records) {

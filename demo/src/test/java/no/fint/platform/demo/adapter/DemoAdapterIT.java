@@ -1,6 +1,7 @@
 package no.fint.platform.demo.adapter;
 
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.broker.TopicContents;
 import no.fint.platform.contract.ServiceProcess;
 import no.fint.platform.demo.DataSet;
 import no.fint.platform.model.ResourceType;
@@ -8,14 +9,8 @@ import no.fint.platform.records.RecordHeaders;
 import no.fint.platform.records.RecordKeys;
 import no.fint.platform.records.Topics;
 import no.fint.platform.tokens.EphemeralIdp;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,11 +18,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -130,24 +123,7 @@ class DemoAdapterIT {
     }
 
     private static void read(String bootstrap, List<String> topics, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                assertTrue(infos != null && !infos.isEmpty(), "topic " + topic + " exists");
-                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                assertTrue(System.nanoTime() < deadline, "topics not read to their end within 60 s");
-                consumer.poll(Duration.ofMillis(200)).forEach(each);
-            }
-        }
+        topics.forEach(t -> assertTrue(TopicContents.count(bootstrap, t) > 0, "topic " + t + " has records"));
+        TopicContents.read(bootstrap, topics).forEach(each);
     }
 }

@@ -1,24 +1,19 @@
 package no.fint.platform.relations.service;
 
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.broker.TopicContents;
 import no.fint.platform.model.Component;
 import no.fint.platform.records.EntityRecord;
 import no.fint.platform.records.Topics;
 import no.fint.platform.service.EntityRecordCodec;
 import no.fint.platform.service.KafkaSettings;
 import no.fint.platform.service.TopicAdmin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,26 +82,10 @@ final class KafkaFixture implements AutoCloseable {
 
     /** Every record of an organisation's relation topic of a component, in partition then offset order. */
     List<Rec> relations(String org, String component) {
-        String topic = Topics.relation(org, Component.parse(component));
-        List<Rec> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(settings.reader("relations-it-reader"))) {
-            List<PartitionInfo> infos = c.listTopics(Duration.ofSeconds(10)).get(topic);
-            if (infos == null) {
-                return out;
-            }
-            List<TopicPartition> tps = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            c.assign(tps);
-            c.seekToBeginning(tps);
-            Map<TopicPartition, Long> end = c.endOffsets(tps);
-            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    out.add(new Rec(r.key().replace('\u001F', '|'), r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
-                            r.partition(), r.offset()));
-                }
-            }
-        }
-        out.sort(Comparator.comparingInt(Rec::partition).thenComparingLong(Rec::offset));
-        return out;
+        return TopicContents.read(KafkaBrokerExtension.bootstrapServers(), Topics.relation(org, Component.parse(component))).stream()
+                .map(r -> new Rec(r.key().replace('\u001F', '|'), r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
+                        r.partition(), r.offset()))
+                .toList();
     }
 
     /** The compacted view of a relation topic: latest value per key, tombstoned keys left out. */
