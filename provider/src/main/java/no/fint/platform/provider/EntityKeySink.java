@@ -20,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,7 +146,7 @@ public class EntityKeySink {
             TopicPartition tp = new TopicPartition(w.topic(), w.partition());
             Long next = ti.positions().get(tp);
             if (next != null && next == w.offset()) {
-                ti.index().put(w.key().getBytes(StandardCharsets.UTF_8), w.lastModified(), w.corrHash(), w.tombstone());
+                ti.index().put(w.key(), w.lastModified(), w.corrHash(), w.tombstone());
                 ti.positions().put(tp, w.offset() + 1);
             }
         }

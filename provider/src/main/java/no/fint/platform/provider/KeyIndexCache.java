@@ -4,7 +4,9 @@ import no.fint.platform.sync.KeyIndex;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The key indexes the provider keeps between stale deletions, by topic, least recently used first
@@ -18,11 +20,11 @@ final class KeyIndexCache<T> {
 
     private final int maxTopics;
     private final long maxKeys;
-    private final java.util.function.ToIntFunction<T> keys;
+    private final ToIntFunction<T> keys;
     private final LinkedHashMap<String, T> byTopic = new LinkedHashMap<>(16, 0.75f, true);
 
     /** @param keys how many keys an entry holds */
-    KeyIndexCache(int maxTopics, long maxKeys, java.util.function.ToIntFunction<T> keys) {
+    KeyIndexCache(int maxTopics, long maxKeys, ToIntFunction<T> keys) {
         this.maxTopics = Math.max(1, maxTopics);
         this.maxKeys = Math.max(1, maxKeys);
         this.keys = keys;
@@ -60,7 +62,7 @@ final class KeyIndexCache<T> {
     }
 
     /** The topics kept, least recently used first. */
-    java.util.List<String> topics() {
-        return java.util.List.copyOf(byTopic.keySet());
+    List<String> topics() {
+        return List.copyOf(byTopic.keySet());
     }
 }
