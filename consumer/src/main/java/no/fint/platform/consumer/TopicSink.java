@@ -49,6 +49,8 @@ public class TopicSink {
     static final long REFRESH_MS = 500;
     /** Liveness: a reader loop that has not turned for this long is stuck. */
     private static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** How often a reader sums its partitions' lag (from what its fetches saw; no call to Kafka). */
+    private static final long LAG_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private record Source(Component component, boolean entity) {
     }
@@ -129,6 +131,18 @@ public class TopicSink {
     }
 
     /**
+     * Records between what the readers have applied and the partitions' ends, as their last fetches
+     * saw those ends (summed at most once a second per reader); partitions not fetched yet count 0.
+     */
+    public long lag() {
+        long sum = 0;
+        for (Reader r : readers) {
+            sum += r.lag;
+        }
+        return sum;
+    }
+
+    /**
      * True once the record at {@code offset} of {@code topic}'s {@code partition} has been applied to
      * the cache (so the cache holds that version of its resource, or a newer one).
      */
@@ -202,6 +216,8 @@ public class TopicSink {
         private volatile KafkaConsumer<String, byte[]> consumer;
         /** Records this reader applied; its own counter, as a shared one costs every record a contended update. */
         private volatile long applied;
+        private volatile long lag;
+        private long lagAt;
 
         Reader(int index) {
             this.index = index;
@@ -257,6 +273,10 @@ public class TopicSink {
                         position.merge(tp, batch.get(batch.size() - 1).offset() + 1, Math::max);
                     }
                     applied += n;
+                    if (lastTurn - lagAt >= LAG_NANOS) {
+                        lag = lag(c, assigned);
+                        lagAt = lastTurn;
+                    }
                     if (!caughtUp && listed && caughtUp(c)) {
                         caughtUp();
                     }
@@ -288,6 +308,15 @@ public class TopicSink {
                 c.seekToBeginning(added);
             }
             return added;
+        }
+
+        /** The consumer is not thread-safe, so its lag is read here, on the reader's own thread. */
+        private static long lag(KafkaConsumer<String, byte[]> c, Set<TopicPartition> assigned) {
+            long sum = 0;
+            for (TopicPartition tp : assigned) {
+                sum += c.currentLag(tp).orElse(0);
+            }
+            return sum;
         }
 
         private void caughtUp() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +70,36 @@ class ConsumerServiceIT {
         assertEquals(200, get("/health/ready").statusCode());
         assertTrue(get("/openapi").body().contains("FINT consumer API"));
         assertTrue(get("/metrics").body().contains("# TYPE"));
+    }
+
+    @Test
+    void metricsTellWhetherTheCacheIsCurrentAndComplete() throws Exception {
+        double skipped = metric(get("/metrics").body(), "fint_consumer_records_skipped", "");
+        feed.entity(KJONN, "landkode", "NO", "{\"systemId\":{\"identifikatorverdi\":\"NO\"}}", 1);
+        feed.entity(KJONN, "landkode", "SE", "{\"systemId\":{\"identifikatorverdi\":\"SE\"}}", 1);
+        feed.entity(KJONN, "landkode", "XX", "{not json", 1);
+        String landkode = "resource=\"/felles/kodeverk/iso/landkode\"";
+        String m = poll("/metrics", x -> metric(x.body(), "fint_consumer_resources", landkode) == 2
+                && metric(x.body(), "fint_consumer_records_skipped", "") == skipped + 1).body();
+        assertEquals(2, metric(m, "fint_consumer_resources", landkode), m);
+        assertEquals(skipped + 1, metric(m, "fint_consumer_records_skipped", ""), m);
+        assertEquals(1, metric(m, "fint_consumer_ready", ""), m);
+        double rebuild = metric(m, "fint_consumer_rebuild_seconds", "");
+        assertTrue(rebuild >= 0 && Double.isFinite(rebuild), m);
+        assertTrue(metric(m, "fint_consumer_records_applied", "") >= 2, m);
+        assertTrue(metric(m, "fint_consumer_lag_records", "") >= 0, m);
+        assertEquals(0, metric(m, "fint_consumer_resources", "resource=\"/utdanning/elev/elevtilrettelegging\""), m);
+    }
+
+    /** The value of the one line of {@code name} for this organisation whose tags contain {@code tags}. */
+    static double metric(String metrics, String name, String tags) {
+        return Arrays.stream(metrics.split("\n"))
+                .filter(l -> l.startsWith(name + "{") && l.contains("org=\"fint.no\"") && l.contains(tags))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one line of " + name + " with " + tags);
+                })
+                .orElse(Double.NaN);
     }
 
     @Test
