@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every type, then a round of deltas and deletes), the relations service derives the inverse links.
  * <ul>
  *   <li>Issue 6's link walk ({@link LinkCheck}): every maintained relation answered by its inverse
- *       (every elev shows its elevforhold, every skole its elevforhold, every personalressurs its
- *       arbeidsforhold), and every href of utdanning/elev and administrasjon/personal answers 200
+ *       (every elev shows its elevforhold, every skole its elevforhold, every arbeidsforhold its
+ *       personalressurs), and every href of utdanning/elev and administrasjon/personal answers 200
  *       except the data set's four deliberate dangling links.</li>
  *   <li>Issue 4's restart check: every resource's bytes are recorded from the consumer (each type's
  *       whole collection, plus single resources by their self links); the consumer process is
