@@ -15,7 +15,6 @@ import no.fint.platform.service.Problems;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Every error of the provider API is problem+json; a client's mistake is never a 500. */
@@ -117,21 +116,7 @@ public final class ProblemMappers {
                 return Problems.response(400, "Bad Request", p.getParameterType().getSimpleName().replace("Param", " parameter ")
                         + p.getParameterName() + " is not a valid value");
             }
-            int status = e.getResponse().getStatus();
-            if (status == 404 && !uri.getPath().startsWith("provider")) {
-                // Not ours: an empty 404 lets Helidon route on to /health, /metrics and /openapi.
-                return Response.status(404).build();
-            }
-            Response.StatusType type = Response.Status.fromStatusCode(status);
-            String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
-            if (status == 413) {
-                title = "Payload Too Large";
-            }
-            Response r = Problems.response(status, title, e.getMessage());
-            if (e.getResponse().getHeaderString("Allow") != null) {
-                return Response.fromResponse(r).header("Allow", e.getResponse().getHeaderString("Allow")).build();
-            }
-            return r;
+            return Problems.of(e, uri, "provider");
         }
     }
 
@@ -142,8 +127,7 @@ public final class ProblemMappers {
     public static class FallbackMapper implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
-            LOG.log(Level.SEVERE, "Unhandled error", e);
-            return Problems.response(500, "Internal Server Error", "The provider failed; the error is logged.");
+            return Problems.internal(LOG, "provider", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package no.fint.platform.relations.service;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Response;
 import no.fint.platform.broker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,5 +33,20 @@ class RelationsServiceIT {
         assertTrue(target.path("/metrics").request("text/plain").get(String.class).contains("# TYPE"));
         String rules = target.path("/relations/rules").request().get(String.class);
         assertTrue(rules.contains("{\"source\":\"utdanning.elev.Elevforhold\",\"relation\":\"elev\",\"target\":\"utdanning.elev.Elev\",\"inverse\":\"elevforhold\",\"basis\":\"isSource\"}"), rules);
+    }
+
+    @Test
+    void errorsOnItsOwnPathsAreProblems() {
+        Response unknown = target.path("/relations/nothing").request().get();
+        assertEquals(404, unknown.getStatus());
+        assertEquals("application/problem+json", unknown.getMediaType().toString());
+        assertTrue(unknown.readEntity(String.class).contains("\"status\":404"));
+        Response method = target.path("/relations/rules").request().delete();
+        assertEquals(405, method.getStatus());
+        assertEquals("application/problem+json", method.getMediaType().toString());
+        assertTrue(method.readEntity(String.class).contains("\"status\":405"));
+        assertTrue(method.getHeaderString("Allow").contains("GET"), method.getHeaderString("Allow"));
+        // Helidon's own endpoints are still reached past the JAX-RS layer.
+        assertEquals(200, target.path("/health/live").request().get().getStatus());
     }
 }
