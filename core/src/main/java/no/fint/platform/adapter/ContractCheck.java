@@ -1,12 +1,14 @@
 package no.fint.platform.adapter;
 
 import no.fint.platform.canonical.Violation;
+import no.fint.platform.canonical.check.SurrogateCheck;
 import no.fint.platform.records.Topics;
 
 import java.util.List;
 
 /**
- * Rule: a contract names its adapter (at most 512 characters, no control characters), a valid
+ * Rule: a contract names its adapter (at most 512 characters, no control characters, no unpaired
+ * surrogate: it is the contract's Kafka key, see {@link SurrogateCheck}), a valid
  * organisation id, a heartbeat interval of 1 to 1440 minutes (1 when absent, as FINT's adapter
  * default), and at least one capability, no resource twice. The capabilities themselves are
  * {@link CapabilityCheck}'s.
@@ -24,6 +26,8 @@ public final class ContractCheck {
             out.add(new Violation("adapterId", "missing"));
         } else if (adapterId.length() > 512 || adapterId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             out.add(new Violation("adapterId", "longer than 512 characters or with control characters"));
+        } else if (SurrogateCheck.check(adapterId) != null) {
+            out.add(new Violation("adapterId", SurrogateCheck.check(adapterId)));
         }
         if (!Topics.validOrgId(orgId)) {
             out.add(new Violation("orgId", "'" + orgId + "' is not an organisation id (a lower-case domain name such as fint.no)"));

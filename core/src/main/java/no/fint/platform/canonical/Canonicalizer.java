@@ -21,6 +21,7 @@ import no.fint.platform.canonical.check.ListShapeCheck;
 import no.fint.platform.canonical.check.RelationNameCheck;
 import no.fint.platform.canonical.check.RequiredAttributeCheck;
 import no.fint.platform.canonical.check.StringCheck;
+import no.fint.platform.canonical.check.SurrogateCheck;
 import no.fint.platform.canonical.check.UnknownAttributeCheck;
 import no.fint.platform.model.Attribute;
 import no.fint.platform.model.InformationModel;
@@ -349,7 +350,7 @@ public final class Canonicalizer {
                 } else {
                     value(info, at, v, root && a.identifier() ? at : -1);
                 }
-                if (capture >= 0 && a.name().equals("identifikatorverdi")) {
+                if (capture >= 0 && a.name().equals(IdentifierCheck.VALUE)) {
                     ids[capture] = p.getText();
                 }
             }
@@ -366,6 +367,9 @@ public final class Canonicalizer {
                 case STRING -> {
                     if (v != JsonToken.VALUE_STRING) {
                         throw FALLBACK;
+                    }
+                    if (info.identifierValue[at] && !SurrogateCheck.wellFormed(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+                        throw FALLBACK; // the tree walk says why
                     }
                     g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 }
@@ -507,6 +511,8 @@ public final class Canonicalizer {
         final Map<String, RelationInfo> relations = new HashMap<>();
         /** The attribute names, interned as the parser's field names are (usually found by identity). */
         final String[] keys;
+        /** Identifikator values: they become record keys and links, so they must be text UTF-8 can carry ({@link SurrogateCheck}). */
+        final boolean[] identifierValue;
 
         ClassInfo(ModelClass cls) {
             this.cls = cls;
@@ -516,11 +522,13 @@ public final class Canonicalizer {
             kinds = new byte[attributes.length];
             complex = new ClassInfo[attributes.length];
             keys = new String[attributes.length];
+            identifierValue = new boolean[attributes.length];
             for (Relation r : cls.relations()) {
                 relations.putIfAbsent(r.name(), new RelationInfo(RelationNameCheck.relation(cls, r.name()), new SerializedString(r.name())));
             }
             for (int i = 0; i < attributes.length; i++) {
                 keys[i] = attributes[i].name().intern();
+                identifierValue[i] = attributes[i].name().equals(IdentifierCheck.VALUE);
                 names[i] = new SerializedString(attributes[i].name());
                 positions.put(attributes[i].name(), i);
                 kinds[i] = switch (attributes[i].type()) {
@@ -656,6 +664,9 @@ public final class Canonicalizer {
             switch (info.kinds[at]) {
                 case STRING -> {
                     reason = StringCheck.check(v);
+                    if (reason == null && info.identifierValue[at]) {
+                        reason = SurrogateCheck.check(v.textValue());
+                    }
                     if (reason == null && ok) {
                         name(info, at, index);
                         g.writeString(v.textValue());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.fint.platform.canonical.check.IdentifierCheck;
 import no.fint.platform.canonical.check.PageIdentifierCheck;
+import no.fint.platform.canonical.check.SurrogateCheck;
 import no.fint.platform.model.ModelClass;
 import no.fint.platform.model.ResourceType;
 import no.fint.platform.sync.SyncType;
@@ -80,6 +81,13 @@ public final class PageCanonicalizer {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             String given = e.identifier();
+            String unpaired = SurrogateCheck.check(given);
+            if (unpaired != null) {
+                report(bad, count, i, given, "identifier", unpaired);
+                if (syncType == SyncType.DELETE) {
+                    continue;
+                }
+            }
             if (syncType == SyncType.DELETE) {
                 String id = IdentifierCheck.value(given);
                 String dup = ids.check(i, id);

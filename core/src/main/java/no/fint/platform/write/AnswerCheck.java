@@ -5,6 +5,7 @@ import no.fint.platform.canonical.Canonicalizer;
 import no.fint.platform.canonical.Violation;
 import no.fint.platform.canonical.Violations;
 import no.fint.platform.canonical.check.IdentifierCheck;
+import no.fint.platform.canonical.check.SurrogateCheck;
 import no.fint.platform.model.InformationModel;
 import no.fint.platform.model.ModelClass;
 import no.fint.platform.model.ResourceType;
@@ -140,6 +141,8 @@ public final class AnswerCheck {
             identifier = IdentifierCheck.value(in.identifier());
             if (identifier == null) {
                 bad.add(new Violation("value.identifier", "missing: an accepted DELETE names the identifier of the deleted resource"));
+            } else if (SurrogateCheck.check(in.identifier()) != null) {
+                bad.add(new Violation("value.identifier", SurrogateCheck.check(in.identifier())));
             }
         }
         if (!bad.isEmpty()) {

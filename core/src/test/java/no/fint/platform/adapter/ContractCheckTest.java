@@ -29,4 +29,13 @@ class ContractCheckTest {
         ContractCheck.check("a", "fint.no", 1, List.of(), 0, out);
         assertEquals("a contract declares at least one capability", out.get(0).reason());
     }
+
+    @Test
+    void anAdapterIdWithAnUnpairedSurrogateIsRefused() {
+        // its Kafka key would be "a?", another adapter's contract
+        List<Violation> out = new ArrayList<>();
+        ContractCheck.check("a\udc00", "fint.no", null, List.of(ELEV), 1, out);
+        assertEquals(List.of("adapterId"), out.stream().map(Violation::field).toList());
+        assertTrue(out.get(0).reason().contains("unpaired UTF-16 surrogate"), out.get(0).reason());
+    }
 }

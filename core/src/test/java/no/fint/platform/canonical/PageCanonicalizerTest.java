@@ -75,4 +75,23 @@ class PageCanonicalizerTest {
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
+
+    @Test
+    void identifiersAndIdentifierValuesWithAnUnpairedSurrogateAreRefused() throws Exception {
+        // UTF-8 cannot carry an unpaired surrogate: as a record key "qa" + U+D800 would become "qa?", another resource
+        PageCanonicalizer.PageResult r = P.canonicalize(ELEV, SyncType.DELETE, List.of(new PageCanonicalizer.Entry("qa\ud800", null)));
+        assertEquals(List.of("0:identifier"), r.violations().stream().map(v -> v.index() + ":" + v.field()).toList());
+        assertTrue(r.violations().get(0).reason().contains("unpaired UTF-16 surrogate"), r.violations().get(0).reason());
+        r = P.canonicalize(ELEV, SyncType.DELTA, List.of(elev("qa\ud800", "qa\ud800")));
+        assertEquals(List.of("0:identifier", "0:systemId.identifikatorverdi"),
+                r.violations().stream().map(v -> v.index() + ":" + v.field()).toList());
+        // the same from the bytes, through the streaming fast path
+        byte[] json = "{\"systemId\":{\"identifikatorverdi\":\"1\"},\"elevnummer\":{\"identifikatorverdi\":\"e\\udc00\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        r = P.canonicalize(ELEV, SyncType.FULL, List.of(new PageCanonicalizer.Entry("1", null, new RawJson(json, 0, json.length))));
+        assertEquals(List.of("0:elevnummer.identifikatorverdi"), r.violations().stream().map(v -> v.index() + ":" + v.field()).toList());
+        // a surrogate pair is a character like any other
+        assertFalse(P.canonicalize(ELEV, SyncType.FULL, List.of(elev("qa\uD83D\uDE00", "qa\uD83D\uDE00"))).refused());
+        assertFalse(P.canonicalize(ELEV, SyncType.DELETE, List.of(new PageCanonicalizer.Entry("qa\uD83D\uDE00", null))).refused());
+    }
 }

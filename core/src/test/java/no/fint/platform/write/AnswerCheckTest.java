@@ -117,4 +117,11 @@ class AnswerCheckTest {
         assertEquals(ResponseStatus.ACCEPTED, v.status());
         assertFalse(v.writesEntity());
     }
+
+    @Test
+    void anAcceptedDeleteOfAnIdentifierWithAnUnpairedSurrogateIsRefused() {
+        // its tombstone's key would be "7?", another resource
+        AnswerCheck.Result r = CHECK.check(input("DELETE", "7\ud800", null, null, null, null), request(Operation.DELETE), 0);
+        assertEquals(List.of("value.identifier"), fields(r.violations()));
+    }
 }

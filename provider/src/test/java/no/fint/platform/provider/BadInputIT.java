@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +55,17 @@ class BadInputIT {
 
     /** The answer is problem+json with the status, and nothing reached Kafka. */
     private String assertRefused(Response r, int status) {
-        String body = r.readEntity(String.class);
-        assertEquals(status, r.getStatus(), body);
-        assertEquals("application/problem+json", r.getMediaType().toString(), body);
+        return assertRefused(r.getStatus(), String.valueOf(r.getMediaType()), r.readEntity(String.class), status);
+    }
+
+    /** As {@link #assertRefused(Response, int)}, for a PATCH or DELETE page ({@link Adapters#send}). */
+    private String assertRefused(HttpResponse<String> r, int status) {
+        return assertRefused(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), status);
+    }
+
+    private String assertRefused(int got, String mediaType, String body, int status) {
+        assertEquals(status, got, body);
+        assertEquals("application/problem+json", mediaType, body);
         assertTrue(body.contains("\"status\":" + status), body);
         assertEquals(0, TestKafka.count(KafkaBrokerExtension.bootstrapServers(), topic()), "records reached " + topic());
         assertTrue(TestKafka.read(KafkaBrokerExtension.bootstrapServers(), "fint-core.sync-session").stream()
@@ -66,6 +75,10 @@ class BadInputIT {
 
     private Response post(String page) {
         return Adapters.post(target, "/provider/utdanning/elev/elev", page);
+    }
+
+    private HttpResponse<String> send(String method, String page) {
+        return Adapters.send(target, method, "/provider/utdanning/elev/elev", page);
     }
 
     private String page(long totalSize, long page, long totalPages, List<String> entries) {
@@ -147,6 +160,23 @@ class BadInputIT {
         String body = assertRefused(post(page(4, 3, 2, Adapters.elevs("1", "2"))), 400);
         assertTrue(body.contains("\"field\":\"metadata.page\"") && body.contains("page 3 is out of range 1..2"), body);
         assertRefused(post(page(4, 0, 2, Adapters.elevs("1", "2"))), 400);
+    }
+
+    /**
+     * QA: an identifier "qa" + U+D800 (an unpaired surrogate, escaped in JSON) was stored under "qa?",
+     * UTF-8 having no encoding for it, and a delete page naming it deleted "qa?".
+     */
+    @Test
+    void identifiersAndCorrIdsWithAnUnpairedSurrogate() {
+        String entry = "{\"identifier\":\"qa\\ud800\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"qa\\ud800\"}}}";
+        String body = assertRefused(send("PATCH", page(1, 1, 1, List.of(entry))), 400);
+        assertTrue(body.contains("\"field\":\"identifier\"") && body.contains("unpaired UTF-16 surrogate"), body);
+        assertTrue(body.contains("\"field\":\"systemId.identifikatorverdi\""), body);
+        assertRefused(send("DELETE", page(1, 1, 1, List.of("{\"identifier\":\"qa\\ud800\"}"))), 400);
+        assertRefused(send("DELETE", page(1, 1, 1, List.of("{\"identifier\":\"${utdanning.elev.elev}/systemid/qa\\udc00\"}"))), 400);
+        // the corrId is a key of the session topic: "bad-...?" would be another sync's
+        body = assertRefused(send("PATCH", Adapters.page(corrId + "\\ud800", org, adapter, 1, 1, 1, Adapters.elevs("1"))), 400);
+        assertTrue(body.contains("\"field\":\"metadata.corrId\""), body);
     }
 
     @Test

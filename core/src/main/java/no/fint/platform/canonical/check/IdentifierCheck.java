@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class IdentifierCheck {
 
+    /** The attribute of an Identifikator that holds the value. */
+    public static final String VALUE = "identifikatorverdi";
+
     private IdentifierCheck() {
     }
 
@@ -114,7 +117,7 @@ public final class IdentifierCheck {
         if (v == null || !v.isObject()) {
             return null;
         }
-        JsonNode text = v.get("identifikatorverdi");
+        JsonNode text = v.get(VALUE);
         return text != null && text.isTextual() ? text.textValue() : null;
     }
 

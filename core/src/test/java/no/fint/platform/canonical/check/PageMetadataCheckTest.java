@@ -53,4 +53,13 @@ class PageMetadataCheckTest {
         v = PageMetadataCheck.check(new PageMeta("a\u001Fb", "fint.no", null, "/x", SyncType.DELTA, 1L, 1L, 1L, 1L, 1));
         assertEquals("contains control characters", v.get(0).reason());
     }
+
+    @Test
+    void aCorrIdWithAnUnpairedSurrogateIsRefused() {
+        // UTF-8 cannot carry it: Kafka's string serialiser would turn it into '?', another sync's corrId
+        List<Violation> v = PageMetadataCheck.check(new PageMeta("qa\ud800", "fint.no", null, "/x", SyncType.DELTA, 1L, 1L, 1L, 1L, 1));
+        assertEquals(List.of("metadata.corrId"), v.stream().map(Violation::field).toList());
+        assertTrue(v.get(0).reason().contains("unpaired UTF-16 surrogate"), v.get(0).reason());
+        assertTrue(PageMetadataCheck.check(new PageMeta("qa\uD83D\uDE00", "fint.no", null, "/x", SyncType.DELTA, 1L, 1L, 1L, 1L, 1)).isEmpty());
+    }
 }
