@@ -77,6 +77,13 @@ class PageCanonicalizerTest {
     }
 
     @Test
+    void anEncodedSelfLinkNamesTheSameKeyOnUpsertAndDeletePages() throws Exception {
+        String link = "https://x/utdanning/elev/elev/systemid/qa%20c";
+        assertEquals("qa c", P.canonicalize(ELEV, SyncType.DELTA, List.of(elev(link, "qa c"))).entries().get(0).identifier());
+        assertEquals("qa c", P.canonicalize(ELEV, SyncType.DELETE, List.of(new PageCanonicalizer.Entry(link, null))).entries().get(0).identifier());
+    }
+
+    @Test
     void identifiersAndIdentifierValuesWithAnUnpairedSurrogateAreRefused() throws Exception {
         // UTF-8 cannot carry an unpaired surrogate: as a record key "qa" + U+D800 would become "qa?", another resource
         PageCanonicalizer.PageResult r = P.canonicalize(ELEV, SyncType.DELETE, List.of(new PageCanonicalizer.Entry("qa\ud800", null)));

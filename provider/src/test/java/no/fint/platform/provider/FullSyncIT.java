@@ -185,6 +185,18 @@ class FullSyncIT {
         assertEquals("application/problem+json", unknown.getMediaType().toString());
     }
 
+    /** QA: a resource stored from a percent-encoded self link was not deleted by the same link. */
+    @Test
+    void aResourceStoredFromAnEncodedSelfLinkIsDeletedByTheSameLink() {
+        String link = "https://x/utdanning/elev/elev/systemid/qa%20c";
+        ok(send("PATCH", org + "-p", 1, 1, 1, List.of("{\"identifier\":\"" + link + "\",\"resource\":{\"systemId\":{\"identifikatorverdi\":\"qa c\"}}}")), 201);
+        assertTrue(TestKafka.latest(TestKafka.read(bootstrap(), topic())).get("elev\u001Fqa c") != null);
+        ok(send("DELETE", org + "-x", 1, 1, 1, List.of("{\"identifier\":\"" + link + "\"}")), 200);
+        Map<String, String> latest = TestKafka.latest(TestKafka.read(bootstrap(), topic()));
+        assertTrue(latest.containsKey("elev\u001Fqa c") && latest.get("elev\u001Fqa c") == null, latest.toString());
+        assertEquals(List.of("elev\u001Fqa c"), List.copyOf(latest.keySet()), "no tombstone under another key");
+    }
+
     /**
      * A provider that crashed after the last page of a full sync but before its stale deletion: the
      * session topic says COMPLETING. A restarted provider (load + sweep, as at start) deletes the

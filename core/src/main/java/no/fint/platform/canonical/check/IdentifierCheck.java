@@ -3,7 +3,10 @@ package no.fint.platform.canonical.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import no.fint.platform.model.ModelClass;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,7 @@ import java.util.List;
 /**
  * Rule: a page entry's {@code identifier} equals one of the resource's identifier values. FINT v2
  * adapters send either the raw value or a self link ({@code ${utdanning.elev.elev}/systemid/123} or
- * an URL) whose last segment is the value; the record key uses the value.
+ * an URL) whose last segment is the value, percent-encoded; the record key uses the value.
  */
 public final class IdentifierCheck {
 
@@ -28,8 +31,12 @@ public final class IdentifierCheck {
     }
 
     /**
-     * The value an identifier names without looking at a resource (delete pages carry none): the
-     * last segment of a self link, else the text itself. Null when missing or blank.
+     * The identifier value an entry's {@code identifier} names: the text itself, or for a self link
+     * its last segment, percent-decoded as a URL path segment ({@code %20} is a space, {@code +} a
+     * plus; a segment that is not valid percent-encoded UTF-8 is taken as it is). Null when missing
+     * or blank. The one resolution for every page and answer: a delete page has no resource to try
+     * other readings against, so an upsert must not find one the delete cannot (QA: a resource
+     * stored from {@code .../systemid/qa%20c} as "qa c" was not deleted by the same link).
      */
     public static String value(String given) {
         if (given == null || given.isBlank()) {
@@ -37,15 +44,14 @@ public final class IdentifierCheck {
         }
         if (looksLikeLink(given)) {
             String last = lastSegment(given);
-            return last == null || last.isBlank() ? null : last;
+            return last == null || last.isBlank() ? null : decodeSegment(last);
         }
         return given;
     }
 
     /**
-     * The identifier value of {@code resource} that {@code given} names, or null when it names none.
-     * The raw text is tried first (an identifier value may itself contain '/'), then the last
-     * segment of a link, then that segment URL-decoded.
+     * The identifier value of {@code resource} that {@code given} names ({@link #value}), or null
+     * when it is none of the resource's identifier values.
      */
     public static String match(String given, ModelClass cls, JsonNode resource) {
         if (resource == null || !resource.isObject()) {
@@ -62,35 +68,14 @@ public final class IdentifierCheck {
 
     /** As {@link #match(String, ModelClass, JsonNode)}, with the values already read from the resource. */
     public static String match(String given, ModelClass cls, Values values) {
-        if (given == null || given.isBlank()) {
+        String value = value(given);
+        if (value == null) {
             return null;
         }
         List<String> ids = cls.identifiers();
         for (int i = 0; i < ids.size(); i++) {
-            if (given.equals(values.of(ids.get(i)))) {
-                return given;
-            }
-        }
-        String last = lastSegment(given);
-        if (last == null || last.isEmpty()) {
-            return null;
-        }
-        for (int i = 0; i < ids.size(); i++) {
-            if (last.equals(values.of(ids.get(i)))) {
-                return last;
-            }
-        }
-        String decoded;
-        try {
-            decoded = URLDecoder.decode(last, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (!decoded.equals(last)) {
-            for (int i = 0; i < ids.size(); i++) {
-                if (decoded.equals(values.of(ids.get(i)))) {
-                    return decoded;
-                }
+            if (value.equals(values.of(ids.get(i)))) {
+                return value;
             }
         }
         return null;
@@ -108,7 +93,9 @@ public final class IdentifierCheck {
                 present.add(id + "=" + v);
             }
         }
-        return "'" + given + "' matches none of the identifier values of " + cls.name()
+        String value = value(given);
+        String named = value == null || value.equals(given) ? "" : " (the value '" + value + "')";
+        return "'" + given + "'" + named + " matches none of the identifier values of " + cls.name()
                 + (present.isEmpty() ? " (it has none)" : " (" + String.join(", ", present) + ")");
     }
 
@@ -119,6 +106,39 @@ public final class IdentifierCheck {
         }
         JsonNode text = v.get(VALUE);
         return text != null && text.isTextual() ? text.textValue() : null;
+    }
+
+    /** {@code segment} percent-decoded as UTF-8; as it is when it holds no valid percent-encoding. */
+    private static String decodeSegment(String segment) {
+        int pct = segment.indexOf('%');
+        if (pct < 0 || SurrogateCheck.check(segment) != null) {
+            return segment; // nothing to decode, or text UTF-8 cannot carry (refused by the caller)
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
+        bytes.writeBytes(segment.substring(0, pct).getBytes(StandardCharsets.UTF_8));
+        for (int i = pct; i < segment.length(); ) {
+            if (segment.charAt(i) == '%') {
+                int hi = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(segment.charAt(i + 2), 16);
+                if (lo < 0) {
+                    return segment;
+                }
+                bytes.write(hi << 4 | lo);
+                i += 3;
+            } else {
+                int next = segment.indexOf('%', i);
+                int end = next < 0 ? segment.length() : next;
+                bytes.writeBytes(segment.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end;
+            }
+        }
+        try {
+            // Strict: bytes that are no UTF-8 would otherwise all become U+FFFD, one key for many links.
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return segment;
+        }
     }
 
     private static String lastSegment(String given) {

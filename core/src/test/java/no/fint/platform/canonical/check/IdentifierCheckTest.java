@@ -46,4 +46,21 @@ class IdentifierCheckTest {
         assertNull(IdentifierCheck.value(""));
         assertNull(IdentifierCheck.value("/"));
     }
+
+    @Test
+    void aLinkNamesTheSameValueWithOrWithoutAResource() throws Exception {
+        String link = "https://x/utdanning/elev/elev/systemid/qa%20c";
+        JsonNode resource = new ObjectMapper().readTree("{\"systemId\":{\"identifikatorverdi\":\"qa c\"}}");
+        assertEquals("qa c", IdentifierCheck.match(link, ELEV, resource));
+        assertEquals("qa c", IdentifierCheck.value(link), "a delete names the resource the upsert stored");
+        assertEquals("a/1", IdentifierCheck.value("${utdanning.elev.elev}/systemid/a%2F1"));
+        assertEquals("\u00e6", IdentifierCheck.value("/utdanning/elev/elev/systemid/%C3%A6"));
+        // a path segment: '+' is a plus; no valid percent-encoded UTF-8: the segment as it is
+        assertEquals("a+b", IdentifierCheck.value("${utdanning.elev.elev}/systemid/a+b"));
+        assertEquals("50%", IdentifierCheck.value("${utdanning.elev.elev}/systemid/50%"));
+        assertEquals("a%FFb", IdentifierCheck.value("${utdanning.elev.elev}/systemid/a%FFb"));
+        // a raw value is never decoded
+        assertEquals("qa%20c", IdentifierCheck.value("qa%20c"));
+        assertNull(IdentifierCheck.match("qa%20c", ELEV, resource));
+    }
 }
