@@ -31,6 +31,10 @@ public final class SyncSessions {
 
     /** Decides about a page whose metadata passed the page checks ({@code meta.withDefaults()} applied). */
     public synchronized Admission admit(PageMeta meta, long hash, long now) {
+        Admission.Refused outside = outside(meta);
+        if (outside != null) {
+            return outside; // before any session is made or superseded
+        }
         SyncSession s = byCorrId.get(meta.corrId());
         List<SyncSession.Snapshot> superseded = List.of();
         if (s == null) {
@@ -84,6 +88,29 @@ public final class SyncSessions {
         }
         s.startPage(page, meta.entries());
         return new Admission.Accepted(s.snapshot(), superseded);
+    }
+
+    /**
+     * Why a page's numbers cannot make or join a session (a 400), or null. The page checks refuse
+     * these first; this keeps the sessions sound whoever calls.
+     */
+    private static Admission.Refused outside(PageMeta meta) {
+        Long totalSize = meta.totalSize();
+        Long page = meta.page();
+        Long totalPages = meta.totalPages();
+        if (totalSize == null || page == null || totalPages == null) {
+            return new Admission.Refused(400, "metadata", "totalSize, page and totalPages are required");
+        }
+        if (totalSize < 0 || totalSize > PageMeta.MAX_TOTAL_SIZE) {
+            return new Admission.Refused(400, "metadata.totalSize", "totalSize " + totalSize + " is outside 0.." + PageMeta.MAX_TOTAL_SIZE);
+        }
+        if (totalPages < 1 || totalPages > PageMeta.MAX_TOTAL_PAGES) {
+            return new Admission.Refused(400, "metadata.totalPages", "totalPages " + totalPages + " is outside 1.." + PageMeta.MAX_TOTAL_PAGES);
+        }
+        if (page < 1 || page > totalPages) {
+            return new Admission.Refused(400, "metadata.page", "page " + page + " is out of range 1.." + totalPages);
+        }
+        return null;
     }
 
     /** The outcome of a written page: its record and the session after it. */

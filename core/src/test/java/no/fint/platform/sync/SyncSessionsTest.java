@@ -175,4 +175,18 @@ class SyncSessionsTest {
         assertTrue(s.status("c", 1).isEmpty());
         assertTrue(s.status("p", 1).isPresent(), "in progress is never evicted (it is abandoned first)");
     }
+
+    @Test
+    void aPageOutsideTheLimitsIsRefusedBeforeAnySessionChanges() {
+        SyncSessions s = new SyncSessions();
+        send(s, full("old", 4, 1, 2, 2), 1, 1);
+        long max = Long.MAX_VALUE;
+        for (PageMeta bad : List.of(full("new", max, max, 1, max), full("new", 2_000_000_000L, 2_000_000_000L, 1, 2_000_000_000L),
+                full("new", 4, 3, 1, 2), full("new", 4, 0, 1, 2))) {
+            Admission.Refused r = assertInstanceOf(Admission.Refused.class, s.admit(bad, 9, 2), bad.toString());
+            assertEquals(400, r.status());
+        }
+        assertTrue(s.status("new", 10).isEmpty(), "no session for the refused page");
+        assertEquals(SyncState.IN_PROGRESS, s.status("old", 10).orElseThrow().session().state(), "not superseded");
+    }
 }

@@ -163,6 +163,45 @@ class BadInputIT {
     }
 
     /**
+     * QA: page 2,000,000,000 of as many took 250 MB of heap per sync (a set of pages received sized by
+     * the page number), and page Long.MAX_VALUE answered 500 after its records were written and its
+     * session had superseded the sync in progress.
+     */
+    @Test
+    void pageNumbersAboveTheLimitsAreRefusedBeforeAnythingChanges() {
+        long big = 2_000_000_000L;
+        long max = Long.MAX_VALUE;
+        String body = assertRefused(post(page(big, big, big, Adapters.elevs("qa203"))), 400);
+        assertTrue(body.contains("\"field\":\"metadata.totalSize\"") && body.contains("10000000"), body);
+        assertTrue(body.contains("\"field\":\"metadata.totalPages\"") && body.contains("100000"), body);
+        assertRefused(post(page(max, max, max, Adapters.elevs("qa203"))), 400);
+        assertRefused(send("PATCH", page(max, max, max, Adapters.elevs("qa203"))), 400);
+        assertRefused(send("DELETE", page(max, max, max, List.of("{\"identifier\":\"qa203\"}"))), 400);
+        body = assertRefused(post(page(10, 1, 1, Adapters.elevs("1")).replace("\"pageSize\":1,", "\"pageSize\":100001,")), 400);
+        assertTrue(body.contains("\"field\":\"metadata.pageSize\""), body);
+
+        // A full sync in progress is neither superseded nor touched by such a page.
+        String earlier = "earlier-" + org;
+        Response started = post(Adapters.page(earlier, org, adapter, 2, 1, 2, Adapters.elevs("a")));
+        assertEquals(201, started.getStatus(), started.readEntity(String.class));
+        long records = TestKafka.count(KafkaBrokerExtension.bootstrapServers(), topic());
+        Response r = post(page(max, max, max, Adapters.elevs("b")));
+        assertEquals(400, r.getStatus(), r.readEntity(String.class));
+        assertEquals(records, TestKafka.count(KafkaBrokerExtension.bootstrapServers(), topic()));
+        String status = target.path("/provider/sync/" + earlier).request().get(String.class);
+        assertTrue(status.contains("\"state\":\"IN_PROGRESS\"") && status.contains("\"pagesReceived\":1"), status);
+    }
+
+    /** A delta page with a page number but no totals was a 500 (its session could not be made). */
+    @Test
+    void aDeltaPageWithSomePageNumbersButNotAll() {
+        String partial = "{\"metadata\":{\"corrId\":\"" + corrId + "\",\"orgId\":\"" + org + "\",\"adapterId\":\"" + adapter
+                + "\",\"page\":3},\"resources\":[" + Adapters.elev("1") + "]}";
+        String body = assertRefused(send("PATCH", partial), 400);
+        assertTrue(body.contains("\"field\":\"metadata.totalSize\"") && body.contains("\"field\":\"metadata.totalPages\""), body);
+    }
+
+    /**
      * QA: an identifier "qa" + U+D800 (an unpaired surrogate, escaped in JSON) was stored under "qa?",
      * UTF-8 having no encoding for it, and a delete page naming it deleted "qa?".
      */

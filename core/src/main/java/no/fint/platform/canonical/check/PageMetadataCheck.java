@@ -12,7 +12,8 @@ import java.util.List;
  * Rule: a page's metadata is complete and consistent in itself. FINT v2 adapters
  * ({@code fint-core-adapter-common}) send {@code pageSize} as the number of entries in <em>this</em>
  * page, pages numbered from 1, and {@code totalPages} pages holding {@code totalSize} resources
- * together; a full sync must say all of that, or its completion cannot be decided. Consistency
+ * together; a full sync must say all of that, or its completion cannot be decided, and a delta or
+ * delete page says all three or none. The numbers stay within {@link PageMeta}'s limits. Consistency
  * between the pages of one sync is the session's job ({@code no.fint.platform.sync}).
  */
 public final class PageMetadataCheck {
@@ -45,9 +46,14 @@ public final class PageMetadataCheck {
         Long page = meta.page();
         Long totalPages = meta.totalPages();
         if (meta.type() == SyncType.FULL) {
-            required(out, "metadata.totalSize", totalSize);
-            required(out, "metadata.page", page);
-            required(out, "metadata.totalPages", totalPages);
+            required(out, "metadata.totalSize", totalSize, "required for a full sync");
+            required(out, "metadata.page", page, "required for a full sync");
+            required(out, "metadata.totalPages", totalPages, "required for a full sync");
+        } else if (totalSize != null || page != null || totalPages != null) {
+            // the sync's session is made of these three (without any, the page is 1 of 1)
+            required(out, "metadata.totalSize", totalSize, "required with page or totalPages");
+            required(out, "metadata.page", page, "required with totalSize or totalPages");
+            required(out, "metadata.totalPages", totalPages, "required with totalSize or page");
         }
         if (totalSize != null && totalSize < 0) {
             out.add(new Violation("metadata.totalSize", "negative"));
@@ -55,6 +61,22 @@ public final class PageMetadataCheck {
         }
         if (totalPages != null && totalPages < 1) {
             out.add(new Violation("metadata.totalPages", "must be at least 1, was " + totalPages));
+            return out;
+        }
+        // Bounded, as a session keeps a record per page received; beyond them the other rules say nothing new.
+        int withinLimits = out.size();
+        if (totalSize != null && totalSize > PageMeta.MAX_TOTAL_SIZE) {
+            out.add(new Violation("metadata.totalSize", "at most " + PageMeta.MAX_TOTAL_SIZE + " resources in one sync, was " + totalSize));
+        }
+        if (totalPages != null && totalPages > PageMeta.MAX_TOTAL_PAGES) {
+            out.add(new Violation("metadata.totalPages", "at most " + PageMeta.MAX_TOTAL_PAGES + " pages in one sync, was " + totalPages));
+        }
+        if (meta.pageSize() != null && meta.pageSize() > PageMeta.MAX_PAGE_SIZE) {
+            out.add(new Violation("metadata.pageSize", "at most " + PageMeta.MAX_PAGE_SIZE + " resources in one page, was " + meta.pageSize()));
+        } else if (meta.entries() > PageMeta.MAX_PAGE_SIZE) {
+            out.add(new Violation("resources", "at most " + PageMeta.MAX_PAGE_SIZE + " resources in one page, the page holds " + meta.entries()));
+        }
+        if (out.size() > withinLimits) {
             return out;
         }
         if (page != null && (page < 1 || (totalPages != null && page > totalPages))) {
@@ -80,9 +102,9 @@ public final class PageMetadataCheck {
         return out;
     }
 
-    private static void required(List<Violation> out, String field, Long value) {
+    private static void required(List<Violation> out, String field, Long value, String reason) {
         if (value == null) {
-            out.add(new Violation(field, "required for a full sync"));
+            out.add(new Violation(field, reason));
         }
     }
 }

@@ -55,6 +55,31 @@ class PageMetadataCheckTest {
     }
 
     @Test
+    void numbersAboveTheLimitsAreRefusedNamingFieldAndLimit() {
+        // QA's page: page 2,000,000,000 of as many pages of one resource each
+        List<Violation> v = PageMetadataCheck.check(new PageMeta("c", "fint.no", "a", "/utdanning/elev/elev", SyncType.FULL,
+                2_000_000_000L, 2_000_000_000L, 1L, 2_000_000_000L, 1));
+        assertEquals(List.of("metadata.totalSize", "metadata.totalPages"), v.stream().map(Violation::field).toList());
+        assertTrue(v.get(0).reason().contains("at most 10000000"), v.get(0).reason());
+        assertTrue(v.get(1).reason().contains("at most 100000"), v.get(1).reason());
+        long max = Long.MAX_VALUE;
+        assertEquals(List.of("metadata.totalSize", "metadata.totalPages"), fields(SyncType.FULL, max, max, 1L, max, 1));
+        assertEquals(List.of("metadata.totalSize", "metadata.totalPages"), fields(SyncType.DELETE, max, max, 1L, max, 1));
+        assertEquals(List.of("metadata.totalSize"), fields(SyncType.FULL, 10_000_001L, 1L, 1L, 1L, 1));
+        assertEquals(List.of("metadata.totalPages"), fields(SyncType.FULL, 200_000L, 1L, 1L, 100_001L, 1));
+        assertEquals(List.of("metadata.pageSize"), fields(SyncType.FULL, 200_000L, 1L, 100_001L, 2L, 100_001));
+        assertEquals(List.of("resources"), fields(SyncType.FULL, 200_000L, 1L, null, 2L, 100_001));
+        assertTrue(fields(SyncType.FULL, 10_000_000L, 100_000L, 100_000L, 100_000L, 100_000).isEmpty(), "the limits themselves pass");
+    }
+
+    @Test
+    void aDeltaOrDeletePageWithSomeNumbersGivesAllThree() {
+        assertEquals(List.of("metadata.totalSize", "metadata.totalPages"), fields(SyncType.DELTA, null, 3L, null, null, 1));
+        assertEquals(List.of("metadata.page"), fields(SyncType.DELETE, 1L, null, null, 1L, 1));
+        assertTrue(fields(SyncType.DELTA, 1L, 1L, null, 1L, 1).isEmpty());
+    }
+
+    @Test
     void aCorrIdWithAnUnpairedSurrogateIsRefused() {
         // UTF-8 cannot carry it: Kafka's string serialiser would turn it into '?', another sync's corrId
         List<Violation> v = PageMetadataCheck.check(new PageMeta("qa\ud800", "fint.no", null, "/x", SyncType.DELTA, 1L, 1L, 1L, 1L, 1));
