@@ -1,17 +1,18 @@
 package no.fint.platform.sync;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One sync (all pages with one corrId) and its state machine. Not thread-safe on its own: {@link
  * SyncSessions} guards every session with its lock. Completion is decided by the <em>set</em> of
  * pages received (1..totalPages), never by counting records, so a replayed page can neither
- * complete a sync early nor count twice.
+ * complete a sync early nor count twice. Memory goes with the pages received, never with a page
+ * number or totalPages (a session persisted before {@link PageMeta}'s limits may have any).
  */
 public final class SyncSession {
 
@@ -25,8 +26,8 @@ public final class SyncSession {
     private final long startedAt;
     private long updatedAt;
     private SyncState state = SyncState.IN_PROGRESS;
-    private final BitSet received = new BitSet();
-    private final Map<Long, PageRecord> pages = new HashMap<>();
+    /** The pages received, in page order (walked for missing pages and records without counting up to totalPages). */
+    private final TreeMap<Long, PageRecord> pages = new TreeMap<>();
     private final Map<Long, Integer> inFlight = new HashMap<>(4);
     private long resourcesReceived;
     private long resourcesDeleted;
@@ -118,11 +119,16 @@ public final class SyncSession {
     }
 
     public long pagesReceived() {
-        return received.cardinality();
+        return pages.size();
     }
 
     public boolean received(long page) {
-        return page >= 1 && page <= Integer.MAX_VALUE && received.get((int) (page - 1));
+        return pages.containsKey(page);
+    }
+
+    /** The records of the pages received, in page order. */
+    List<PageRecord> pageRecords() {
+        return List.copyOf(pages.values());
     }
 
     public PageRecord page(long page) {
@@ -139,8 +145,18 @@ public final class SyncSession {
         if (state == SyncState.COMPLETED || state == SyncState.COMPLETING) {
             return missing;
         }
-        for (int i = received.nextClearBit(0); i < totalPages && missing.size() < limit; i = received.nextClearBit(i + 1)) {
-            missing.add((long) i + 1);
+        long next = 1;
+        for (long received : pages.keySet()) {
+            if (missing.size() >= limit) {
+                return missing;
+            }
+            for (; next < received && missing.size() < limit; next++) {
+                missing.add(next);
+            }
+            next = received + 1;
+        }
+        for (; next <= totalPages && missing.size() < limit; next++) {
+            missing.add(next);
         }
         return missing;
     }
@@ -183,7 +199,13 @@ public final class SyncSession {
 
     /** After a restart: a sync whose pages are all in but whose header did not say so yet is decided now. */
     void settle(long now) {
-        if (state == SyncState.IN_PROGRESS && received.cardinality() >= totalPages) {
+        if (state == SyncState.IN_PROGRESS && !withinLimits()) {
+            // Persisted before the limits: every further page of it is refused, so it cannot complete.
+            fail("totalSize " + totalSize + " or totalPages " + totalPages + " is above the limits (" + PageMeta.MAX_TOTAL_SIZE
+                    + " resources, " + PageMeta.MAX_TOTAL_PAGES + " pages); no further page is accepted; nothing was deleted", now);
+            return;
+        }
+        if (state == SyncState.IN_PROGRESS && pages.size() >= totalPages) {
             if (resourcesReceived != totalSize) {
                 fail("the " + totalPages + " pages hold " + resourcesReceived + " resources, but totalSize is " + totalSize
                         + "; nothing was deleted", now);
@@ -192,6 +214,11 @@ public final class SyncSession {
                 touch(now);
             }
         }
+    }
+
+    /** True when the sync's numbers are within {@link PageMeta}'s limits. */
+    boolean withinLimits() {
+        return totalSize <= PageMeta.MAX_TOTAL_SIZE && totalPages <= PageMeta.MAX_TOTAL_PAGES;
     }
 
     private static Admission.Refused bad(String field, String reason) {
@@ -219,11 +246,10 @@ public final class SyncSession {
         if (received(page)) {
             return false;
         }
-        received.set((int) (page - 1));
         pages.put(page, new PageRecord(page, count, hash, now));
         resourcesReceived += count;
         touch(now);
-        if (state != SyncState.IN_PROGRESS || received.cardinality() < totalPages) {
+        if (state != SyncState.IN_PROGRESS || pages.size() < totalPages) {
             return false;
         }
         if (resourcesReceived != totalSize) {
@@ -278,7 +304,6 @@ public final class SyncSession {
         if (p.page() < 1 || p.page() > totalPages || received(p.page())) {
             return;
         }
-        received.set((int) (p.page() - 1));
         pages.put(p.page(), p);
         resourcesReceived += p.count();
     }
@@ -286,7 +311,7 @@ public final class SyncSession {
     /** An immutable copy of the header, for persisting and for the status API. */
     public Snapshot snapshot() {
         return new Snapshot(corrId, orgId, adapterId, resource, type, totalSize, totalPages, startedAt, updatedAt, state,
-                received.cardinality(), resourcesReceived, resourcesDeleted, error, supersededBy, version);
+                pages.size(), resourcesReceived, resourcesDeleted, error, supersededBy, version);
     }
 
     /** A session's header at one moment. */

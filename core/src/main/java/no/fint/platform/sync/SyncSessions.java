@@ -172,13 +172,7 @@ public final class SyncSessions {
         for (var it = byCorrId.values().iterator(); it.hasNext(); ) {
             SyncSession s = it.next();
             if (s.state().terminal() && now - s.updatedAt() > retention.toMillis()) {
-                List<Long> pages = new ArrayList<>();
-                for (long p = 1; p <= s.totalPages(); p++) {
-                    if (s.received(p)) {
-                        pages.add(p);
-                    }
-                }
-                out.add(new Evicted(s.corrId(), pages));
+                out.add(new Evicted(s.corrId(), s.pageRecords().stream().map(SyncSession.PageRecord::page).toList()));
                 it.remove();
                 currentFull.remove(target(s.orgId(), s.resource()), s.corrId());
             }
@@ -198,15 +192,7 @@ public final class SyncSessions {
     /** The received pages' records of a sync (to persist it again). */
     public synchronized List<SyncSession.PageRecord> pageRecords(String corrId) {
         SyncSession s = byCorrId.get(corrId);
-        List<SyncSession.PageRecord> out = new ArrayList<>();
-        if (s != null) {
-            for (long p = 1; p <= s.totalPages(); p++) {
-                if (s.received(p)) {
-                    out.add(s.page(p));
-                }
-            }
-        }
-        return out;
+        return s == null ? List.of() : s.pageRecords();
     }
 
     public synchronized int size() {

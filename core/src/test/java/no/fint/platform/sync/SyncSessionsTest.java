@@ -11,6 +11,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SyncSessionsTest {
@@ -188,5 +189,52 @@ class SyncSessionsTest {
         }
         assertTrue(s.status("new", 10).isEmpty(), "no session for the refused page");
         assertEquals(SyncState.IN_PROGRESS, s.status("old", 10).orElseThrow().session().state(), "not superseded");
+    }
+
+    /** Bytes this thread allocated so far (HotSpot's count). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /**
+     * Sessions persisted before the limits existed: page 2,000,000,000 of 2,000,000,000 and a page
+     * Long.MAX_VALUE. Reloading them takes memory by pages received, not by page number, and what
+     * walks a session's pages (status, records, eviction) does not count up to totalPages.
+     */
+    @Test
+    void storedSessionsWithHugePageNumbersReloadWithoutGrowingWithThem() {
+        long big = 2_000_000_000L;
+        long max = Long.MAX_VALUE;
+        SyncSession.Snapshot inProgress = new SyncSession.Snapshot("big", "fint.no", "a", ELEV, SyncType.FULL, big, big, 1, 2,
+                SyncState.IN_PROGRESS, 1, 1, 0, null, null, 2);
+        SyncSession.Snapshot failedLongAgo = new SyncSession.Snapshot("max", "fint.no", "a", "/utdanning/elev/elevforhold", SyncType.FULL,
+                max, max, 1, 2, SyncState.FAILED, 1, 1, 0, "abandoned", null, 3);
+        SyncSessions s = new SyncSessions();
+        long before = allocated();
+        s.restore(List.of(inProgress, failedLongAgo), Map.of("big", List.of(new SyncSession.PageRecord(big, 1, 7, 2)),
+                "max", List.of(new SyncSession.PageRecord(max, 1, 7, 2))));
+        long used = allocated() - before;
+        assertTrue(used < 1_000_000, used + " bytes allocated to restore two sessions of one page each");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            SyncSessions.Status status = s.status("big", 3).orElseThrow();
+            assertEquals(1, status.session().pagesReceived());
+            // it can never complete (its next page is refused): failed at once, with the reason
+            assertEquals(SyncState.FAILED, status.session().state());
+            assertTrue(status.session().error().contains("100000"), status.session().error());
+            assertEquals(List.of(new SyncSession.PageRecord(big, 1, 7, 2)), s.pageRecords("big"));
+            assertEquals(List.of(new SyncSessions.Evicted("max", List.of(max)), new SyncSessions.Evicted("big", List.of(big))),
+                    s.evict(Duration.ofDays(3).toMillis(), Duration.ofDays(2)).stream()
+                            .sorted(java.util.Comparator.comparing(SyncSessions.Evicted::corrId).reversed()).toList());
+        });
+    }
+
+    @Test
+    void missingPagesAreListedFromTheReceivedOnes() {
+        SyncSessions s = new SyncSessions();
+        send(s, full("c", 10, 2, 1, 10), 2, 1);
+        send(s, full("c", 10, 5, 1, 10), 5, 1);
+        assertEquals(List.of(1L, 3L, 4L, 6L), s.status("c", 4).orElseThrow().pagesMissing());
+        assertEquals(List.of(1L, 3L, 4L, 6L, 7L, 8L, 9L, 10L), s.status("c", 1000).orElseThrow().pagesMissing());
+        assertEquals(List.of(2L, 5L), s.pageRecords("c").stream().map(SyncSession.PageRecord::page).toList());
     }
 }

@@ -198,6 +198,32 @@ class FullSyncIT {
     }
 
     /**
+     * Sessions persisted before the page limits, with page numbers that took memory by their size
+     * (2,000,000,000) or could not be reloaded at all (Long.MAX_VALUE): reloaded, failed at once
+     * (none of their pages is accepted any more), and swept as any other.
+     */
+    @Test
+    void sessionsStoredBeforeThePageLimitsAreReloadedAndFailed() throws Exception {
+        long now = System.currentTimeMillis();
+        for (long n : new long[]{2_000_000_000L, Long.MAX_VALUE}) {
+            String corr = org + "-" + n;
+            TestKafka.write(bootstrap(), "fint-core.sync-session", SessionRecords.pageKey(corr, n),
+                    SessionRecords.page(new SyncSession.PageRecord(n, 1, 7, now)));
+            TestKafka.write(bootstrap(), "fint-core.sync-session", corr, SessionRecords.header(new SyncSession.Snapshot(corr, org, adapter,
+                    "/utdanning/elev/elev", SyncType.FULL, n, n, now, now, SyncState.IN_PROGRESS, 1, 1, 0, null, null, 2)));
+        }
+        store.load();
+        sweeper.sweep();
+        for (long n : new long[]{2_000_000_000L, Long.MAX_VALUE}) {
+            String status = Adapters.awaitState(target, org + "-" + n, "FAILED");
+            assertTrue(status.contains("\"pagesReceived\":1") && status.contains("above the limits"), status);
+            HttpResponse<String> next = send("POST", org + "-" + n, n, 1, n, Adapters.elevs("a"));
+            assertEquals(400, next.statusCode(), next.body());
+        }
+        assertEquals(0, TestKafka.count(bootstrap(), topic()));
+    }
+
+    /**
      * A provider that crashed after the last page of a full sync but before its stale deletion: the
      * session topic says COMPLETING. A restarted provider (load + sweep, as at start) deletes the
      * stale resources once, and a second restart deletes nothing more.
