@@ -91,7 +91,7 @@ public final class HrefCheck {
             if (length > 2 && text[offset] == '$' && text[offset + 1] == '{') {
                 for (int i = offset + 2; i < end; i++) {
                     char c = text[i];
-                    if (c <= ' ' || c == 0x7f) {
+                    if (c <= ' ' || c == 0x7f || Character.isSurrogate(c)) { // the string path decides
                         close = -1;
                         break;
                     }
@@ -156,6 +156,10 @@ public final class HrefCheck {
             if (c <= ' ' || c == 0x7f) {
                 return fail(why, "href contains whitespace or control characters");
             }
+        }
+        String surrogate = SurrogateCheck.check(href); // an edge's Kafka key holds the href
+        if (surrogate != null) {
+            return fail(why, "href " + surrogate);
         }
         if (href.startsWith("${")) {
             int close = href.indexOf('}');

@@ -2,7 +2,7 @@ package no.fint.platform.canonical.check;
 
 /**
  * Rule: text that becomes part of a Kafka key (identifiers and identifier values, corrIds, adapter
- * ids) holds no unpaired UTF-16 surrogate. JSON lets one through as an escape ("qa" + U+D800), but
+ * ids, and hrefs, which the relations service's edge keys hold) holds no unpaired UTF-16 surrogate. JSON lets one through as an escape ("qa" + U+D800), but
  * UTF-8 cannot encode it: Kafka's string serialiser writes {@code ?} instead, so the record would
  * land on, and overwrite or delete, the one of {@code "qa?"}. A surrogate pair (an emoji) is a character like any other.
  */

@@ -55,6 +55,8 @@ class HrefCheckTest {
                 {"ftp://x/y", "not an identifier"},
                 {"http:///x", "URL without a host"},
                 {"${utdanning.elev.elev}/systemid/a b", "whitespace"},
+                {"${utdanning.elev.elev}/systemid/a\ud800", "unpaired UTF-16 surrogate"},
+                {"/utdanning/elev/elev/systemid/\udc00a", "unpaired UTF-16 surrogate"},
                 {"", "empty href"},
         };
         for (String[] b : bad) {
@@ -63,6 +65,8 @@ class HrefCheckTest {
             assertTrue(reason.contains(b[1]), b[0] + ": " + reason);
         }
         assertTrue(CHECK.reason("systemid/1", SKOLE_VIGO, ELEV).contains("has none"));
+        // A surrogate pair (an emoji) is a character like any other.
+        assertEquals("/utdanning/elev/elev/systemid/\ud83d\ude00", CHECK.canonical("${utdanning.elev.elev}/systemid/\ud83d\ude00", ELEVFORHOLD_ELEV, ELEV));
     }
 
     /** The quick path over characters answers as the string path does, for the placeholder form and everything else. */
@@ -78,6 +82,7 @@ class HrefCheckTest {
                 "${utdanning.elev.elev}/systemid/a\u0000", "${utdanning.elev.elev}/systemid/a\u007f", "${a/b}/systemid/1", "${}/systemid/1",
                 "${utdanning.elev.elev}/systemid/1}", "$", "${", "${}", "/utdanning/elev/elev/elevnummer/5", "systemid/5",
                 "http://api.felleskomponent.no/utdanning/elev/elev/systemid/1", "", " ",
+                "${utdanning.elev.elev}/systemid/a\ud800", "${utdanning.elev.elev}/systemid/\udc00", "${utdanning.elev.elev}/systemid/\ud83d\ude00",
         };
         HrefCheck.Context quick = new HrefCheck(MODEL).in(ELEV);
         for (int round = 0; round < 2; round++) { // the second round answers from the remembered prefixes
