@@ -42,6 +42,7 @@ public class ResourcesEndpoint implements ResourcesApi {
     @Override
     public Response queryCollection(String domain, String pkg, String resource, String sinceTimeStamp, String size,
                                     String offset, String xOrgId, String xClient, String body) {
+        // The body is v1's query, ignored with the cache on: RouteFilter dropped it (within its limit) unread.
         return collection(domain, pkg, resource, sinceTimeStamp, size, offset, xOrgId);
     }
 

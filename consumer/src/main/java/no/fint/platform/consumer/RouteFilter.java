@@ -15,6 +15,10 @@ import no.fint.platform.render.V1Bodies;
 import no.fint.platform.render.V1Params;
 import no.fint.platform.render.V1Route;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
 
@@ -24,6 +28,7 @@ import java.util.Optional;
  * rewritten to the form the generated interfaces match ({@link V1Route#internalPath()}); what v1's
  * dispatch layer rejected is answered here with Spring Boot's default error JSON: no route under a
  * served component (404), a parameter that does not convert (400), a missing required header (400).
+ * The ignored body of {@code $query} is dropped here, within a limit (413).
  * Before those, the caller's token is checked ({@link ClientAuthorisation}: 401, 403).
  * Paths outside the served components are steered away from every resource method, so Helidon
  * serves them (health, metrics, openapi).
@@ -40,6 +45,7 @@ public class RouteFilter implements ContainerRequestFilter {
     private V1Route.Resolver routes;
     private WriteConfig writes;
     private ClientAuthorisation auth;
+    private long queryMaxBodyBytes;
 
     /** For CDI. */
     protected RouteFilter() {
@@ -47,14 +53,16 @@ public class RouteFilter implements ContainerRequestFilter {
 
     @Inject
     public RouteFilter(ConsumerSettings settings, InformationModel model, WriteConfig writes,
-                       ClientAuthorisation auth) {
+                       ClientAuthorisation auth,
+                       @ConfigProperty(name = "fint.consumer.query.max-body-bytes", defaultValue = "65536") long queryMaxBodyBytes) {
         this.routes = new V1Route.Resolver(model, settings.components());
         this.writes = writes;
         this.auth = auth;
+        this.queryMaxBodyBytes = queryMaxBodyBytes;
     }
 
     @Override
-    public void filter(ContainerRequestContext ctx) {
+    public void filter(ContainerRequestContext ctx) throws IOException {
         URI uri = ctx.getUriInfo().getRequestUri();
         String raw = uri.getRawPath();
         Optional<V1Route> resolved = routes.resolve(raw);
@@ -73,6 +81,9 @@ public class RouteFilter implements ContainerRequestFilter {
         Response error = check(route, ctx, raw);
         if (error == null) {
             error = checkWrite(route, ctx, raw);
+        }
+        if (error == null && route.kind() == V1Route.Kind.QUERY && ctx.getMethod().equals("POST")) {
+            error = dropQueryBody(ctx, raw);
         }
         if (error != null) {
             ctx.abortWith(error);
@@ -202,6 +213,29 @@ public class RouteFilter implements ContainerRequestFilter {
                 ctx.getHeaders().putSingle("Content-Type", "application/json");
             }
         }
+        return null;
+    }
+
+    /**
+     * The body of {@code POST $query}: v1 ignored it while its cache was on (as here), so it is read and
+     * dropped, never held: at most {@code fint.consumer.query.max-body-bytes}, 413 above (a declared
+     * length before reading, a chunked body as soon as it passes). The generated method then gets an
+     * empty body.
+     */
+    private Response dropQueryBody(ContainerRequestContext ctx, String raw) throws IOException {
+        if (ctx.getLength() > queryMaxBodyBytes) {
+            return springError(413, V1Bodies.tooLarge(System.currentTimeMillis(), queryMaxBodyBytes, raw));
+        }
+        InputStream in = ctx.getEntityStream();
+        byte[] buf = new byte[8192];
+        long read = 0;
+        for (int n; (n = in.read(buf)) >= 0; ) {
+            read += n;
+            if (read > queryMaxBodyBytes) {
+                return springError(413, V1Bodies.tooLarge(System.currentTimeMillis(), queryMaxBodyBytes, raw));
+            }
+        }
+        ctx.setEntityStream(InputStream.nullInputStream());
         return null;
     }
 

@@ -3,11 +3,15 @@ package no.fint.platform.consumer;
 import jakarta.ws.rs.client.WebTarget;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -62,6 +66,33 @@ final class TestHttp {
         return json == null
                 ? send(method, path, HttpRequest.BodyPublishers.noBody(), null, token, headers)
                 : send(method, path, HttpRequest.BodyPublishers.ofString(json), "application/json", token, headers);
+    }
+
+    /** An answer to {@link #lenient}: status, Content-Type and body. */
+    record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * Sends {@code pathAndQuery} exactly as written, also what java.net.URI (and so HttpClient) refuses, such
+     * as a malformed escape: through the JDK's lenient URL class.
+     */
+    @SuppressWarnings("deprecation")
+    Answer lenient(String method, String pathAndQuery, String token) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(url(pathAndQuery)).openConnection();
+            c.setRequestMethod(method);
+            c.setConnectTimeout((int) TIMEOUT.toMillis());
+            c.setReadTimeout((int) TIMEOUT.toMillis());
+            if (token != null) {
+                c.setRequestProperty("Authorization", "Bearer " + token);
+            }
+            int status = c.getResponseCode();
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(status, c.getContentType(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + pathAndQuery, e);
+        }
     }
 
     /**
