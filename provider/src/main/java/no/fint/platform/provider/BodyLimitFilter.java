@@ -9,8 +9,7 @@ import no.fint.platform.service.Problems;
 
 /**
  * Refuses a request whose declared {@code Content-Length} exceeds {@code fint.provider.max-body-bytes}
- * before its body is read (413, problem+json). Bodies without a length are counted while read
- * ({@link SyncPageReader}).
+ * before its body is read (413, problem+json), and one without a length as soon as reading passes it.
  */
 @Provider
 @ApplicationScoped
@@ -32,6 +31,10 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         if (request.getLength() > settings.maxBodyBytes()) {
             request.abortWith(Problems.response(413, "Payload Too Large", "The body has " + request.getLength()
                     + " bytes; at most " + settings.maxBodyBytes() + " are accepted (fint.provider.max-body-bytes)"));
+            return;
         }
+        // A body without a length is counted while read, whoever reads it (Jersey's Jackson reads
+        // contracts and heartbeats), and refused as soon as it passes the limit.
+        request.setEntityStream(new SyncPageReader.Limited(request.getEntityStream(), settings.maxBodyBytes()));
     }
 }

@@ -69,6 +69,12 @@ public final class ProblemMappers {
         }
 
         static Response problem(JsonProcessingException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
+                    // A body cut at the limit while Jackson read it (BodyLimitFilter): Jackson wrapped our 413.
+                    return Problems.response(413, "Payload Too Large", w.getMessage());
+                }
+            }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             String what = e instanceof UnrecognizedPropertyException u ? "unknown property '" + u.getPropertyName() + "'" : e.getOriginalMessage();
             return Problems.response(400, "Malformed JSON", what + where);

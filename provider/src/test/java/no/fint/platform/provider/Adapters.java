@@ -101,10 +101,15 @@ final class Adapters {
 
     /** Any method with a JSON body (PATCH and DELETE with a body, as adapters send them). */
     static java.net.http.HttpResponse<String> send(WebTarget target, String method, String path, String body) {
+        return send(target, method, path, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** As {@link #send(WebTarget, String, String, String)}; a body of unknown length goes chunked (Jersey's client would buffer it). */
+    static java.net.http.HttpResponse<String> send(WebTarget target, String method, String path, java.net.http.HttpRequest.BodyPublisher body) {
         try {
             java.net.URI uri = target.getUri().resolve(path);
             java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                    .method(method, body);
             if (Bearer.of(target) != null) {
                 request.header("Authorization", "Bearer " + Bearer.of(target));
             }

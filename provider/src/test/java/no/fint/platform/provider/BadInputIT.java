@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.fint.platform.auth.PrincipalKind;
 import no.fint.platform.broker.KafkaBrokerExtension;
+import no.fint.platform.service.Problems;
 import no.fint.platform.tokens.EphemeralIdp;
 import no.fint.platform.tokens.TokenRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -120,9 +122,24 @@ class BadInputIT {
         String body = assertRefused(post(big), 413);
         assertTrue(body.contains("fint.provider.max-body-bytes"), body);
         // without a Content-Length (chunked): counted while read
-        Response chunked = target.path("/provider/utdanning/elev/elev").request()
-                .post(Entity.entity(new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)), MediaType.APPLICATION_JSON));
-        assertRefused(chunked, 413);
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = Adapters.send(target, "POST", "/provider/utdanning/elev/elev",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertTrue(chunked.body().contains("fint.provider.max-body-bytes"), chunked.body());
+        assertEquals(0, TestKafka.count(KafkaBrokerExtension.bootstrapServers(), topic()), "records reached " + topic());
+    }
+
+    @Test
+    void contractAndHeartbeatOverTheLimitWithoutALength() {
+        // Jersey's Jackson reads these two: a chunked body must be counted while read as well.
+        byte[] big = ("{\"adapterId\":\"" + "x".repeat(16 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        for (String path : List.of("/provider/register", "/provider/heartbeat")) {
+            HttpResponse<String> r = Adapters.send(target, "POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
+            assertEquals(413, r.statusCode(), path + ": " + r.body());
+            assertEquals(Problems.MEDIA_TYPE, r.headers().firstValue("Content-Type").orElseThrow(), path);
+            assertTrue(r.body().contains("fint.provider.max-body-bytes"), path + ": " + r.body());
+        }
     }
 
     @Test
