@@ -14,6 +14,7 @@ import no.fint.platform.render.MediaNegotiation;
 import no.fint.platform.render.V1Bodies;
 import no.fint.platform.render.V1Params;
 import no.fint.platform.render.V1Route;
+import no.fint.platform.service.RequestUriCheck;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,7 +38,7 @@ import java.util.Optional;
 @PreMatching
 @Priority(1)
 @ApplicationScoped
-public class RouteFilter implements ContainerRequestFilter {
+public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Wording {
 
     /** A path no generated interface matches (one segment). */
     static final String UNMATCHED = "~not-v1";
@@ -107,6 +108,19 @@ public class RouteFilter implements ContainerRequestFilter {
             }
             ctx.setRequestUri(base, URI.create(b + internal + (query == null ? "" : "?" + query)));
         }
+    }
+
+    /**
+     * A request URI Jersey cannot take, answered before routing ({@link RequestUriCheck}): on a v1 path
+     * with Spring's error JSON, elsewhere (health, metrics, openapi) with the platform's problem.
+     */
+    @Override
+    public RequestUriCheck.Body badRequest(String rawPath, String message) {
+        if (routes.resolve(rawPath).isEmpty()) {
+            return null;
+        }
+        return new RequestUriCheck.Body(MediaNegotiation.JSON,
+                V1Bodies.springError(System.currentTimeMillis(), 400, "Bad Request", null, message, rawPath));
     }
 
     private static Response check(V1Route route, ContainerRequestContext ctx, String raw) {

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -223,6 +224,30 @@ class BadInputIT {
             java.util.Arrays.fill(b, off, off + n, (byte) ' ');
             left -= n;
             return n;
+        }
+    }
+
+    @Test
+    void malformedEscapeInTheQueryIs400WithoutTheInternalUrl() {
+        TestHttp http = new TestHttp(target);
+        for (String path : new String[]{"/utdanning/elev/elev?x=%zz", "/utdanning/elev/elev/systemid/good?size=%4", "/utdanning/elev/elev/$query?x=%zz", "/utdanning/elev/elev?x={y}"}) {
+            TestHttp.Answer r = http.lenient(path.contains("$query") ? "POST" : "GET", path, TOKEN);
+            assertEquals(400, r.status(), path + ": " + r.body());
+            assertEquals("application/json;charset=UTF-8", r.contentType(), path);
+            String route = path.substring(0, path.indexOf('?'));
+            assertTrue(r.body().matches("\\{\"timestamp\":\"[0-9T:-]+Z\",\"status\":400,\"error\":\"Bad Request\",\"message\":\"[^\"]*query string[^\"]*\",\"path\":\""
+                    + java.util.regex.Pattern.quote(route) + "\"}"), path + ": " + r.body());
+        }
+        // Outside the v1 API (Helidon's own endpoints, unknown paths): a plain 400 (problem+json), still no URL.
+        for (String path : new String[]{"/health/ready?x=%zz", "/metrics?x=%zz", "/openapi?x=%zz", "/nowhere?x=%zz"}) {
+            TestHttp.Answer r = http.lenient("GET", path, null);
+            assertEquals(400, r.status(), path + ": " + r.body());
+            assertEquals("application/problem+json", r.contentType(), path);
+            assertTrue(r.body().contains("query string"), path + ": " + r.body());
+        }
+        for (String path : new String[]{"/utdanning/elev/elev?x=%zz", "/health/ready?x=%zz"}) {
+            String body = http.lenient("GET", path, TOKEN).body();
+            assertFalse(body.contains("http:") || body.contains("localhost") || body.contains("127.0.0.1"), body);
         }
     }
 

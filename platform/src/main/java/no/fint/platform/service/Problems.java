@@ -23,12 +23,17 @@ public final class Problems {
     }
 
     public static Response response(int status, String title, String detail, List<ProblemEntry> errors) {
+        return Response.status(status).type(MEDIA_TYPE).entity(bytes(status, title, detail, errors)).build();
+    }
+
+    /** The problem's JSON, for answers given outside JAX-RS. */
+    public static byte[] bytes(int status, String title, String detail, List<ProblemEntry> errors) {
         Problem p = new Problem().type("about:blank").title(title).status(status).detail(detail);
         p.setErrors(errors.isEmpty() ? null : errors);
         // Written with our mapper (nulls left out): Jersey's Jackson provider brings a mapper of its own
         // and does not consult a ContextResolver<ObjectMapper>.
         try {
-            return Response.status(status).type(MEDIA_TYPE).entity(Json.mapper().writeValueAsBytes(p)).build();
+            return Json.mapper().writeValueAsBytes(p);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -123,6 +123,30 @@ final class Adapters {
         }
     }
 
+    /** An answer to {@link #lenient}: status, Content-Type and body. */
+    record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * A GET of {@code pathAndQuery} exactly as written, also what java.net.URI (and so every HTTP client of
+     * the JDK but one) refuses, such as a malformed escape: through the JDK's lenient URL class.
+     */
+    @SuppressWarnings("deprecation")
+    static Answer lenient(WebTarget target, String pathAndQuery) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(target.getUri().resolve("/") + pathAndQuery.substring(1))
+                    .openConnection();
+            if (Bearer.of(target) != null) {
+                c.setRequestProperty("Authorization", "Bearer " + Bearer.of(target));
+            }
+            int status = c.getResponseCode();
+            java.io.InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            return new Answer(status, c.getContentType(), in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Response post(WebTarget target, String path, String body) {
         return target.path(path).request().post(Entity.json(body));
     }

@@ -143,6 +143,17 @@ class BadInputIT {
     }
 
     @Test
+    void malformedEscapeInTheQueryIs400WithoutTheInternalUrl() {
+        for (String path : List.of("/provider/adapter?orgId=%zz", "/provider/adapter?orgId={x}", "/health/ready?x=%zz", "/metrics?x=%4")) {
+            Adapters.Answer r = Adapters.lenient(target, path);
+            assertEquals(400, r.status(), path + ": " + r.body());
+            assertEquals(Problems.MEDIA_TYPE, r.contentType(), path);
+            assertTrue(r.body().contains("\"status\":400") && r.body().contains("query string"), path + ": " + r.body());
+            assertTrue(!r.body().contains("http:") && !r.body().contains("localhost"), path + ": " + r.body());
+        }
+    }
+
+    @Test
     void unknownDomainPackageOrResource() {
         for (String path : List.of("/provider/utdanning/elev/nope", "/provider/utdanning/nope/elev", "/provider/nope/elev/elev",
                 "/provider/felles/kodeverk/nope/kjonn")) {

@@ -8,6 +8,11 @@ import no.fint.platform.broker.KafkaBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,5 +53,18 @@ class RelationsServiceIT {
         assertTrue(method.getHeaderString("Allow").contains("GET"), method.getHeaderString("Allow"));
         // Helidon's own endpoints are still reached past the JAX-RS layer.
         assertEquals(200, target.path("/health/live").request().get().getStatus());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void malformedEscapeInTheQueryIs400WithoutTheInternalUrl() throws Exception {
+        for (String path : List.of("relations/rules?x=%zz", "relations/rules?x={y}", "health/ready?x=%zz", "openapi?x=%4")) {
+            // java.net.URI (and so the JDK's HTTP client) refuses such a URI; the lenient URL class sends it.
+            HttpURLConnection c = (HttpURLConnection) new URL(target.getUri().resolve("/") + path).openConnection();
+            assertEquals(400, c.getResponseCode(), path);
+            assertEquals("application/problem+json", c.getContentType(), path);
+            String body = new String(c.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(body.contains("\"status\":400") && body.contains("query string") && !body.contains("http:"), path + ": " + body);
+        }
     }
 }
