@@ -98,6 +98,9 @@ public class RequestUriCheck implements Filter, HttpFeature, Weighted {
      * null when it is one.
      */
     static String malformed(String authority, String rawPath, String rawQuery) {
+        if (plain(authority, rawPath, rawQuery)) {
+            return null; // the common case, checked without building a URI
+        }
         String prefix = "http://" + authority;
         try {
             new URI(prefix + rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery));
@@ -108,5 +111,45 @@ public class RequestUriCheck implements Filter, HttpFeature, Weighted {
                     : at >= prefix.length() ? "path" : "Host header";
             return "The request's " + part + " is malformed: " + e.getReason();
         }
+    }
+
+    /** ASCII characters a URI takes as they are in each part (a subset: anything else goes to {@link URI}). */
+    private static final boolean[] AUTHORITY = allowed("-.:");
+    private static final boolean[] PATH = allowed("-_.!~*'();:@&=+$,/");
+    private static final boolean[] QUERY = allowed("-_.!~*'();:@&=+$,/?");
+
+    private static boolean[] allowed(String marks) {
+        boolean[] t = new boolean[128];
+        for (char c = '0'; c <= '9'; c++) {
+            t[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            t[c] = true;
+            t[Character.toUpperCase(c)] = true;
+        }
+        for (char c : marks.toCharArray()) {
+            t[c] = true;
+        }
+        return t;
+    }
+
+    /** True when no part holds anything but characters a URI takes as they are and well-formed escapes. */
+    static boolean plain(String authority, String rawPath, String rawQuery) {
+        return plain(authority, AUTHORITY) && plain(rawPath, PATH) && plain(rawQuery, QUERY);
+    }
+
+    private static boolean plain(String text, boolean[] allowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (c >= 128 || !allowed[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
