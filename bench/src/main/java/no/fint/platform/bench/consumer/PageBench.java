@@ -30,7 +30,7 @@ public final class PageBench implements Benchmark {
 
     @Override
     public void run(List<String> args, Report report) throws Exception {
-        Duration warmup = Duration.ofSeconds(ReadBench.arg(args, 0, 10));
+        Duration warmup = Duration.ofSeconds(ReadBench.arg(args, 0, 20)); // as ReadBench's
         Duration measure = Duration.ofSeconds(ReadBench.arg(args, 1, 30));
         try (BenchData data = BenchData.open(DataSet.Size.MEDIUM);
              Proc consumer = Proc.consumer("page-consumer", "1g", List.of("-Dfint.kafka.bootstrap-servers=" + data.kafka.bootstrapServers(),

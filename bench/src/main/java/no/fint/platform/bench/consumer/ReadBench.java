@@ -34,7 +34,8 @@ public final class ReadBench implements Benchmark {
 
     @Override
     public void run(List<String> args, Report report) throws Exception {
-        Duration warmup = Duration.ofSeconds(arg(args, 0, 10));
+        // 20 s: with the consumer's JIT thresholds at 5x, 10 s left its first measured round at about half its later rate.
+        Duration warmup = Duration.ofSeconds(arg(args, 0, 20));
         Duration measure = Duration.ofSeconds(arg(args, 1, 30));
         try (BenchData data = BenchData.open(DataSet.Size.SMALL);
              Proc consumer = Proc.consumer("read-consumer", "1g", List.of("-Dfint.kafka.bootstrap-servers=" + data.kafka.bootstrapServers(),
