@@ -13,6 +13,8 @@ public final class Json {
             // Adapters serialise FINT's Java classes with derived getters; extra envelope fields are harmless.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A fraction where a whole number belongs is a mistake to report, not to cut off (page 1.9 was page 1).
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     private Json() {
