@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -15,12 +16,12 @@ import no.fint.platform.render.V1Bodies;
 import no.fint.platform.render.V1Params;
 import no.fint.platform.render.V1Route;
 import no.fint.platform.service.RequestUriCheck;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -222,9 +223,13 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
             if (length == 0 || (length < 0 && ctx.getHeaderString("Transfer-Encoding") == null)) {
                 return springError(400, V1Bodies.notReadable(now, "Required request body is missing", raw));
             }
-            if (ctx.getMediaType() == null) {
-                // v1 read a JSON body whatever its declared type; JAX-RS needs one to find the reader.
+            MediaType type = ctx.getMediaType();
+            if (type == null) {
+                // Without a declared type the body is read as JSON; JAX-RS needs one to find the reader.
                 ctx.getHeaders().putSingle("Content-Type", "application/json");
+            } else if (!json(type)) {
+                // Spring's JSON converter took application/json and application/*+json only.
+                return springError(415, V1Bodies.mediaTypeNotSupported(now, type.toString(), raw));
             }
         }
         return null;
@@ -251,6 +256,11 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
         }
         ctx.setEntityStream(InputStream.nullInputStream());
         return null;
+    }
+
+    private static boolean json(MediaType type) {
+        return type.isWildcardType() || type.getType().equalsIgnoreCase("application")
+                && (type.isWildcardSubtype() || type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
     }
 
     private static Response notAllowed(long now, String method, String raw, String allow) {

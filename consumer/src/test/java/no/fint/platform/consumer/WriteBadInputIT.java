@@ -91,6 +91,17 @@ class WriteBadInputIT {
         refused(send("PUT", "/utdanning/elev/elev/systemid/1", "[1,2"), 400, ".*HttpMessageNotReadableException.*");
     }
 
+    /** QA: a body declared as another type than JSON was a 415 without a body; Spring answered with its error JSON. */
+    @Test
+    void aBodyOfAnotherTypeThanJsonIs415() {
+        HttpResponse<String> r = send("POST", "/utdanning/elev/elev", HttpRequest.BodyPublishers.ofString("{}"), "text/plain");
+        refused(r, 415, spring(415, "Unsupported Media Type", "org.springframework.web.HttpMediaTypeNotSupportedException",
+                "Content type 'text/plain' not supported", "/utdanning/elev/elev"));
+        assertEquals("application/json;charset=UTF-8", r.headers().firstValue("Content-Type").orElseThrow());
+        refused(send("PUT", "/utdanning/elev/elev/systemid/1", HttpRequest.BodyPublishers.ofString("{}"), "application/xml;charset=UTF-8"), 415,
+                ".*HttpMediaTypeNotSupportedException.*Content type 'application/xml;charset=UTF-8' not supported.*");
+    }
+
     @Test
     void aMissingBodyIs400() {
         refused(send("POST", "/utdanning/elev/elev", null), 400, spring(400, "Bad Request",

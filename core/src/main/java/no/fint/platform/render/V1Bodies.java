@@ -20,6 +20,7 @@ public final class V1Bodies {
     public static final String METHOD_NOT_SUPPORTED = "org.springframework.web.HttpRequestMethodNotSupportedException";
     public static final String NOT_READABLE = "org.springframework.http.converter.HttpMessageNotReadableException";
     public static final String TOO_LARGE = "org.springframework.web.multipart.MaxUploadSizeExceededException";
+    public static final String MEDIA_TYPE_NOT_SUPPORTED = "org.springframework.web.HttpMediaTypeNotSupportedException";
 
     private V1Bodies() {
     }
@@ -101,6 +102,12 @@ public final class V1Bodies {
     /** A request body that is missing or not JSON ({@code message} as Spring's converter put it). */
     public static byte[] notReadable(long timestampMs, String message, String path) {
         return springError(timestampMs, 400, "Bad Request", NOT_READABLE, message, path);
+    }
+
+    /** A request body of a type Spring's JSON converter does not read ({@code contentType} as declared). */
+    public static byte[] mediaTypeNotSupported(long timestampMs, String contentType, String path) {
+        return springError(timestampMs, 415, "Unsupported Media Type", MEDIA_TYPE_NOT_SUPPORTED,
+                "Content type '" + contentType + "' not supported", path);
     }
 
     /** A request body over the consumer's limit. */
