@@ -6,6 +6,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,6 +18,8 @@ import jakarta.ws.rs.ext.Provider;
 import no.fint.platform.api.provider.model.ProblemEntry;
 import no.fint.platform.service.Problems;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Logger;
@@ -99,7 +106,53 @@ public final class ProblemMappers {
             // "fullSync.arg3.metadata.orgId" -> "metadata.orgId"
             String path = v.getPropertyPath().toString();
             String[] parts = path.split("\\.", 3);
-            return parts.length == 3 ? parts[2] : "body";
+            if (parts.length == 3) {
+                return parts[2];
+            }
+            // "pollEvents.arg4": a parameter itself, named as the request names it
+            String name = parameterName(v);
+            return name != null ? name : "body";
+        }
+
+        /** The query, header or path name of the violated method parameter (its JAX-RS annotation), or null. */
+        private static String parameterName(ConstraintViolation<?> v) {
+            String method = null;
+            int index = -1;
+            for (Path.Node n : v.getPropertyPath()) {
+                if (n.getKind() == ElementKind.METHOD) {
+                    method = n.getName();
+                } else if (n.getKind() == ElementKind.PARAMETER) {
+                    index = n.as(Path.ParameterNode.class).getParameterIndex();
+                }
+            }
+            return method == null || index < 0 ? null : parameterName(v.getRootBeanClass(), method, index);
+        }
+
+        private static String parameterName(Class<?> type, String method, int index) {
+            if (type == null) {
+                return null;
+            }
+            for (Method m : type.getDeclaredMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() > index) {
+                    for (Annotation a : m.getParameterAnnotations()[index]) {
+                        if (a instanceof QueryParam q) {
+                            return q.value();
+                        } else if (a instanceof HeaderParam h) {
+                            return h.value();
+                        } else if (a instanceof PathParam p) {
+                            return p.value();
+                        }
+                    }
+                }
+            }
+            // The annotations live on the generated interface the resource implements.
+            for (Class<?> i : type.getInterfaces()) {
+                String name = parameterName(i, method, index);
+                if (name != null) {
+                    return name;
+                }
+            }
+            return parameterName(type.getSuperclass(), method, index);
         }
     }
 
