@@ -26,8 +26,8 @@ public final class ContractCheck {
             out.add(new Violation("adapterId", "missing"));
         } else if (adapterId.length() > 512 || adapterId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             out.add(new Violation("adapterId", "longer than 512 characters or with control characters"));
-        } else if (SurrogateCheck.check(adapterId) != null) {
-            out.add(new Violation("adapterId", SurrogateCheck.check(adapterId)));
+        } else {
+            SurrogateCheck.report(out, "adapterId", adapterId);
         }
         if (!Topics.validOrgId(orgId)) {
             out.add(new Violation("orgId", "'" + orgId + "' is not an organisation id (a lower-case domain name such as fint.no)"));

@@ -4,7 +4,6 @@ import no.fint.platform.model.Component;
 import no.fint.platform.model.InformationModel;
 import no.fint.platform.model.ResourceType;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -185,32 +184,7 @@ public record V1Route(Kind kind, Component component, ResourceType type, String 
 
     /** Percent-decodes one path segment (UTF-8); a malformed escape leaves the segment as sent. */
     static String decode(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(segment.length());
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= segment.length()) {
-                    return segment;
-                }
-                int hi = Character.digit(segment.charAt(i + 1), 16);
-                int lo = Character.digit(segment.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return segment;
-                }
-                out.write(hi << 4 | lo);
-                i += 2;
-            } else if (c < 0x80) {
-                out.write(c);
-            } else {
-                int cp = segment.codePointAt(i);
-                out.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
-                i += Character.charCount(cp) - 1;
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return PathSegments.decode(segment, false);
     }
 
     /**

@@ -141,8 +141,8 @@ public final class AnswerCheck {
             identifier = IdentifierCheck.value(in.identifier());
             if (identifier == null) {
                 bad.add(new Violation("value.identifier", "missing: an accepted DELETE names the identifier of the deleted resource"));
-            } else if (SurrogateCheck.check(in.identifier()) != null) {
-                bad.add(new Violation("value.identifier", SurrogateCheck.check(in.identifier())));
+            } else {
+                SurrogateCheck.report(bad, "value.identifier", in.identifier());
             }
         }
         if (!bad.isEmpty()) {

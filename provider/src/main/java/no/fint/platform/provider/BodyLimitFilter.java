@@ -33,8 +33,11 @@ public class BodyLimitFilter implements ContainerRequestFilter {
                     + " bytes; at most " + settings.maxBodyBytes() + " are accepted (fint.provider.max-body-bytes)"));
             return;
         }
-        // A body without a length is counted while read, whoever reads it (Jersey's Jackson reads
-        // contracts and heartbeats), and refused as soon as it passes the limit.
-        request.setEntityStream(new SyncPageReader.Limited(request.getEntityStream(), settings.maxBodyBytes()));
+        if (request.getLength() < 0) {
+            // A body without a length is counted while read, whoever reads it (Jersey's Jackson reads
+            // contracts and heartbeats), and refused as soon as it passes the limit. One with a length
+            // ends there: the server reads no further.
+            request.setEntityStream(new SyncPageReader.Limited(request.getEntityStream(), settings.maxBodyBytes()));
+        }
     }
 }

@@ -2,12 +2,8 @@ package no.fint.platform.canonical.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import no.fint.platform.model.ModelClass;
+import no.fint.platform.render.PathSegments;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,35 +106,11 @@ public final class IdentifierCheck {
 
     /** {@code segment} percent-decoded as UTF-8; as it is when it holds no valid percent-encoding. */
     private static String decodeSegment(String segment) {
-        int pct = segment.indexOf('%');
-        if (pct < 0 || SurrogateCheck.check(segment) != null) {
-            return segment; // nothing to decode, or text UTF-8 cannot carry (refused by the caller)
+        if (SurrogateCheck.check(segment) != null) {
+            return segment; // text UTF-8 cannot carry (refused by the caller)
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
-        bytes.writeBytes(segment.substring(0, pct).getBytes(StandardCharsets.UTF_8));
-        for (int i = pct; i < segment.length(); ) {
-            if (segment.charAt(i) == '%') {
-                int hi = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
-                int lo = hi < 0 ? -1 : Character.digit(segment.charAt(i + 2), 16);
-                if (lo < 0) {
-                    return segment;
-                }
-                bytes.write(hi << 4 | lo);
-                i += 3;
-            } else {
-                int next = segment.indexOf('%', i);
-                int end = next < 0 ? segment.length() : next;
-                bytes.writeBytes(segment.substring(i, end).getBytes(StandardCharsets.UTF_8));
-                i = end;
-            }
-        }
-        try {
-            // Strict: bytes that are no UTF-8 would otherwise all become U+FFFD, one key for many links.
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            return segment;
-        }
+        // Strict: bytes that are no UTF-8 would otherwise all become U+FFFD, one key for many links.
+        return PathSegments.decode(segment, true);
     }
 
     private static String lastSegment(String given) {

@@ -34,8 +34,8 @@ public final class PageMetadataCheck {
             out.add(new Violation("metadata.corrId", "longer than " + MAX_CORR_ID + " characters"));
         } else if (corrId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             out.add(new Violation("metadata.corrId", "contains control characters"));
-        } else if (SurrogateCheck.check(corrId) != null) {
-            out.add(new Violation("metadata.corrId", SurrogateCheck.check(corrId)));
+        } else {
+            SurrogateCheck.report(out, "metadata.corrId", corrId);
         }
         if (meta.orgId() == null || meta.orgId().isBlank()) {
             out.add(new Violation("metadata.orgId", "missing"));

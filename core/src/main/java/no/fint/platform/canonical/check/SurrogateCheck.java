@@ -1,5 +1,9 @@
 package no.fint.platform.canonical.check;
 
+import no.fint.platform.canonical.Violation;
+
+import java.util.List;
+
 /**
  * Rule: text that becomes part of a Kafka key (identifiers and identifier values, corrIds, adapter
  * ids, and hrefs, which the relations service's edge keys hold) holds no unpaired UTF-16 surrogate. JSON lets one through as an escape ("qa" + U+D800), but
@@ -16,6 +20,14 @@ public final class SurrogateCheck {
         int at = text == null ? -1 : unpaired(text, 0, text.length());
         return at < 0 ? null : String.format("contains an unpaired UTF-16 surrogate (\\u%04X at index %d), which UTF-8 cannot encode",
                 (int) text.charAt(at), at);
+    }
+
+    /** Adds a violation of {@code field} to {@code out} when {@code text} cannot be part of a key. */
+    public static void report(List<Violation> out, String field, String text) {
+        String why = check(text);
+        if (why != null) {
+            out.add(new Violation(field, why));
+        }
     }
 
     /** The index of the first unpaired surrogate in {@code text[from, to)}, or -1. */
