@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -137,7 +138,10 @@ class DemoAdapterTest {
 
     /** A stop signal that stops the adapter once it starts its delta rounds. */
     private static StopSignal stopAfterFullSync(FakeProvider p) {
-        StopSignal stop = new StopSignal();
+        return stopAfterFullSync(p, new StopSignal());
+    }
+
+    private static StopSignal stopAfterFullSync(FakeProvider p, StopSignal stop) {
         p.answer(andThen(p, r -> {
             if (r.method().equals("PATCH")) {
                 stop.stop();
@@ -167,9 +171,17 @@ class DemoAdapterTest {
                 }
                 return FakeProvider.standard(r);
             });
-            long start = System.nanoTime();
-            Summary s = run(p, settings(p).withRounds(0, Duration.ZERO), stopAfterFullSync(p));
-            assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(900), "waited Retry-After: 1");
+            List<Duration> waits = new CopyOnWriteArrayList<>();
+            StopSignal stop = new StopSignal() {
+                @Override
+                public boolean await(Duration d) {
+                    waits.add(d);
+                    return super.await(d);
+                }
+            };
+            stopAfterFullSync(p, stop);
+            Summary s = run(p, settings(p).withRounds(0, Duration.ZERO), stop);
+            assertTrue(waits.contains(Duration.ofSeconds(1)), "waited Retry-After: 1, asked for " + waits);
             assertEquals(2 + 2, elevPosts.get(), "the first page twice, then the rest (140 elever in 3 pages of 50)");
             String out = output();
             assertTrue(out.contains("503, retrying in 1 s"), out);
