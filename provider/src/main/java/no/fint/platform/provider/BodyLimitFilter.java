@@ -34,9 +34,9 @@ public class BodyLimitFilter implements ContainerRequestFilter {
             return;
         }
         if (request.getLength() < 0) {
-            // A body without a length is counted while read, whoever reads it (Jersey's Jackson reads
-            // contracts and heartbeats), and refused as soon as it passes the limit. One with a length
-            // ends there: the server reads no further.
+            // A body without a length is counted while read, whoever reads it (our readers count as
+            // well; this also covers any other reader), and refused as soon as it passes the limit. One
+            // with a length ends there: the server reads no further.
             request.setEntityStream(new SyncPageReader.Limited(request.getEntityStream(), settings.maxBodyBytes()));
         }
     }

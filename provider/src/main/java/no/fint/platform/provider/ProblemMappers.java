@@ -1,7 +1,7 @@
 package no.fint.platform.provider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -83,8 +83,24 @@ public final class ProblemMappers {
                 }
             }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String what = e instanceof UnrecognizedPropertyException u ? "unknown property '" + u.getPropertyName() + "'" : e.getOriginalMessage();
-            return Problems.response(400, "Malformed JSON", what + where);
+            String what = e.getOriginalMessage();
+            // A value of the wrong kind (a fraction where a whole number belongs) is named by its field, as other bad input is.
+            String field = e instanceof JsonMappingException m ? field(m.getPath()) : "";
+            return field.isEmpty() ? Problems.response(400, "Malformed JSON", what + where)
+                    : Problems.response(400, "Malformed JSON", what + where, List.of(Problems.entry(null, null, field, what)));
+        }
+
+        /** "capabilities[0].fullSyncIntervalInDays" from Jackson's path of references. */
+        static String field(List<JsonMappingException.Reference> path) {
+            StringBuilder out = new StringBuilder();
+            for (JsonMappingException.Reference r : path) {
+                if (r.getFieldName() != null) {
+                    out.append(out.isEmpty() ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    out.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return out.toString();
         }
     }
 

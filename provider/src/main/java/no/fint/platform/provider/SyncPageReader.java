@@ -118,7 +118,7 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "metadata" -> page.setMetadata(value == JsonToken.VALUE_NULL ? null : p.readValueAs(SyncPageMetadata.class));
+                    case "metadata" -> page.setMetadata(value == JsonToken.VALUE_NULL ? null : metadata(p));
                     case "resources" -> page.setResources(value == JsonToken.VALUE_NULL ? null : entries(p, body, type));
                     case "syncType" -> {
                         if (value == JsonToken.VALUE_STRING) {
@@ -136,6 +136,15 @@ public class SyncPageReader implements MessageBodyReader<SyncPage> {
                 throw JsonMappingException.from(p, "Trailing content after the SyncPage object");
             }
             return page;
+        }
+    }
+
+    /** The metadata object; a value of the wrong kind is named from the page ("metadata.page"), not from the metadata. */
+    private static SyncPageMetadata metadata(JsonParser p) throws IOException {
+        try {
+            return p.readValueAs(SyncPageMetadata.class);
+        } catch (JsonMappingException e) {
+            throw JsonMappingException.wrapWithPath(e, SyncPage.class, "metadata");
         }
     }
 

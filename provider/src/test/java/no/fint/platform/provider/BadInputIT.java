@@ -132,7 +132,7 @@ class BadInputIT {
 
     @Test
     void contractAndHeartbeatOverTheLimitWithoutALength() {
-        // Jersey's Jackson reads these two: a chunked body must be counted while read as well.
+        // A chunked contract or heartbeat is counted while read, as a page is.
         byte[] big = ("{\"adapterId\":\"" + "x".repeat(16 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         for (String path : List.of("/provider/register", "/provider/heartbeat")) {
             HttpResponse<String> r = Adapters.send(target, "POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
@@ -290,14 +290,89 @@ class BadInputIT {
         }
     }
 
-    /**
-     * QA: page 1.9 was taken as page 1; a fraction where a whole number belongs is refused. (Contract and
-     * heartbeat bodies are read by Jersey's own Jackson provider, which still takes 1.5 as 1.)
-     */
+    /** QA: page 1.9 was taken as page 1; a fraction where a whole number belongs is refused, naming the field. */
     @Test
     void aFractionalPageNumberIsRefused() {
         String body = assertRefused(post(page(2, 1, 1, Adapters.elevs("1", "2")).replace("\"page\":1,", "\"page\":1.9,")), 400);
-        assertTrue(body.contains("Malformed JSON") && body.contains("1.9"), body);
+        assertTrue(body.contains("Malformed JSON") && body.contains("1.9") && body.contains("\"field\":\"metadata.page\""), body);
+    }
+
+    /** Records of the adapter's contract on the contract topic, and heartbeats naming it on the heartbeat topic. */
+    private long contractRecords() {
+        return TestKafka.read(KafkaBrokerExtension.bootstrapServers(), "fint-core.adapter-contract").stream()
+                .filter(x -> adapter.equals(x.key())).count();
+    }
+
+    private long heartbeatRecords() {
+        return TestKafka.read(KafkaBrokerExtension.bootstrapServers(), "fint-core.adapter-heartbeat").stream()
+                .filter(x -> x.value() != null && x.value().contains(adapter)).count();
+    }
+
+    private String contract(String days, String minutes, String extra) {
+        return "{\"adapterId\":\"" + adapter + "\",\"orgId\":\"" + org + "\",\"heartbeatIntervalInMinutes\":" + minutes + extra
+                + ",\"capabilities\":[{\"domainName\":\"utdanning\",\"packageName\":\"elev\",\"resourceName\":\"elev\","
+                + "\"fullSyncIntervalInDays\":" + days + extra + "}]}";
+    }
+
+    /**
+     * Contract and heartbeat bodies are read with the platform's mapper, as pages and answers are: a
+     * fraction where a whole number belongs is 400 naming the field, and nothing is stored (Jersey's own
+     * Jackson provider took 2.5 days as 2, and time 1.5 as 1).
+     */
+    @Test
+    void aFractionInAContractOrHeartbeatIsRefused() {
+        long contracts = contractRecords();
+        assertEquals(1, contracts);
+        for (String[] bad : List.of(new String[]{contract("2.5", "1", ""), "capabilities[0].fullSyncIntervalInDays"},
+                new String[]{contract("2", "2.5", ""), "heartbeatIntervalInMinutes"})) {
+            HttpResponse<String> r = Adapters.send(target, "POST", "/provider/register", bad[0]);
+            String body = assertRefused(r, 400);
+            assertTrue(body.contains("\"field\":\"" + bad[1] + "\"") && body.contains("2.5"), body);
+        }
+        HttpResponse<String> r = Adapters.send(target, "POST", "/provider/heartbeat",
+                "{\"adapterId\":\"" + adapter + "\",\"orgId\":\"" + org + "\",\"time\":1.5}");
+        String body = assertRefused(r, 400);
+        assertTrue(body.contains("\"field\":\"time\"") && body.contains("1.5"), body);
+
+        assertEquals(contracts, contractRecords(), "a contract record was written");
+        assertEquals(0, heartbeatRecords(), "a heartbeat record was written");
+        String status = target.path("/provider/adapter").queryParam("orgId", org).request().get(String.class);
+        assertTrue(status.contains("\"fullSyncIntervalInDays\":1,") && status.contains("\"heartbeatIntervalInMinutes\":1,")
+                && status.contains("\"heartbeat\":\"AWAITING\""), status);
+    }
+
+    /** Our reader leaves an empty body or JSON null to the generated interface's @NotNull, as Jersey's did. */
+    @Test
+    void anEmptyOrNullContractOrHeartbeat() {
+        for (String path : List.of("/provider/register", "/provider/heartbeat")) {
+            for (String body : List.of("", "null", "[]")) {
+                String answer = assertRefused(Adapters.send(target, "POST", path, body), 400);
+                assertTrue(answer.contains(body.equals("[]") ? "Malformed JSON" : "\"field\":\"body\""), path + " " + body + ": " + answer);
+            }
+        }
+        assertEquals(1, contractRecords());
+        assertEquals(0, heartbeatRecords());
+    }
+
+    /**
+     * A property the schema does not name is ignored in a contract or heartbeat as in every envelope of
+     * the provider API (the schemas do not forbid additional properties, and v2 adapters serialise
+     * classes with derived getters): accepted, and not stored.
+     */
+    @Test
+    void unknownPropertiesInAContractOrHeartbeatAreIgnored() {
+        HttpResponse<String> r = Adapters.send(target, "POST", "/provider/register", contract("2", "1", ",\"unknownToFint\":{\"x\":[1]}"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"fullSyncIntervalInDays\":2") && !r.body().contains("unknownToFint"), r.body());
+        assertEquals(2, contractRecords());
+        assertTrue(TestKafka.read(KafkaBrokerExtension.bootstrapServers(), "fint-core.adapter-contract").stream()
+                .noneMatch(x -> x.value() != null && x.value().contains("unknownToFint")));
+        r = Adapters.send(target, "POST", "/provider/heartbeat",
+                "{\"adapterId\":\"" + adapter + "\",\"orgId\":\"" + org + "\",\"time\":1,\"unknownToFint\":true}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(1, heartbeatRecords());
+        assertTrue(TestKafka.read(KafkaBrokerExtension.bootstrapServers(), "fint-core.adapter-heartbeat").stream()
+                .noneMatch(x -> x.value() != null && x.value().contains("unknownToFint")));
     }
 
     @Test
