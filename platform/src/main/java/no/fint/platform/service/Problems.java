@@ -49,11 +49,15 @@ public final class Problems {
         if (status == 404 && !uri.getPath().startsWith(ownPath)) {
             return Response.status(404).build();
         }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = status == 413 ? "Payload Too Large" : type != null ? type.getReasonPhrase() : "HTTP " + status;
-        Response r = response(status, title, e.getMessage());
+        Response r = response(status, title(status), e.getMessage());
         String allow = e.getResponse().getHeaderString("Allow");
         return allow == null ? r : Response.fromResponse(r).header("Allow", allow).build();
+    }
+
+    /** A problem's title for a status: its reason phrase (413 in RFC 9110's words). */
+    public static String title(int status) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        return status == 413 ? "Payload Too Large" : type != null ? type.getReasonPhrase() : "HTTP " + status;
     }
 
     /** Anything a service did not expect is its own fault: logged, and a 500 without internals. */

@@ -147,6 +147,45 @@ final class Adapters {
         }
     }
 
+    /**
+     * A request written as it is on a socket of its own (a request line or header block longer than the
+     * server takes, a length whose body never comes: what no HTTP client sends), and the answer read up
+     * to its {@code Content-Length}.
+     */
+    static Answer raw(WebTarget target, String head) {
+        java.net.URI uri = target.getUri();
+        try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            java.io.InputStream in = s.getInputStream();
+            StringBuilder h = new StringBuilder();
+            while (!h.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new java.io.EOFException("the answer ended in its head: " + h);
+                }
+                h.append((char) b);
+            }
+            String[] lines = h.toString().split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            String type = null;
+            int length = 0;
+            for (String line : lines) {
+                String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT) : "";
+                String value = line.contains(":") ? line.substring(line.indexOf(':') + 1).trim() : "";
+                if (name.equals("content-type")) {
+                    type = value;
+                } else if (name.equals("content-length")) {
+                    length = Integer.parseInt(value);
+                }
+            }
+            return new Answer(status, type, new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Response post(WebTarget target, String path, String body) {
         return target.path(path).request().post(Entity.json(body));
     }

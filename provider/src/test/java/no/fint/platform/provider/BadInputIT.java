@@ -153,6 +153,31 @@ class BadInputIT {
         }
     }
 
+    /**
+     * What Helidon refuses before routing, a request line over its 4 KiB, a header block over its 16 KiB
+     * or a declared length over {@code server.max-payload-size} (64 MiB here), is problem+json like every
+     * other refusal, not Helidon's text/plain ({@code platform} {@code TransportProblems}).
+     */
+    @Test
+    void refusedBeforeRoutingIsAProblemToo() {
+        Adapters.Answer uri = Adapters.raw(target, "GET /provider/adapter?orgId=" + "x".repeat(5000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertProblem(uri, 414, "Request-URI Too Long", "Request URI too long.");
+        Adapters.Answer headers = Adapters.raw(target, "GET /provider/adapter HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + "x".repeat(20_000)
+                + "\r\n\r\n");
+        assertProblem(headers, 400, "Bad Request", "Header size exceeded");
+        Adapters.Answer payload = Adapters.raw(target, "POST /provider/utdanning/elev/elev HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + (64 * 1024 * 1024 + 1) + "\r\n\r\n");
+        assertProblem(payload, 413, "Payload Too Large", "(67108864 bytes, server.max-payload-size)");
+        assertEquals(0, TestKafka.count(KafkaBrokerExtension.bootstrapServers(), topic()), "records reached " + topic());
+    }
+
+    private static void assertProblem(Adapters.Answer r, int status, String title, String detail) {
+        assertEquals(status, r.status(), r.body());
+        assertEquals(Problems.MEDIA_TYPE, r.contentType(), r.body());
+        assertTrue(r.body().startsWith("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"")
+                && r.body().contains(detail + "\"}"), r.body());
+    }
+
     @Test
     void unknownDomainPackageOrResource() {
         for (String path : List.of("/provider/utdanning/elev/nope", "/provider/utdanning/nope/elev", "/provider/nope/elev/elev",

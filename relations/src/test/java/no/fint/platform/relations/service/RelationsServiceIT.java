@@ -55,6 +55,41 @@ class RelationsServiceIT {
         assertEquals(200, target.path("/health/live").request().get().getStatus());
     }
 
+    /**
+     * What Helidon refuses before routing, a request line over its 4 KiB, a header block over its 16 KiB
+     * or a declared length over {@code server.max-payload-size} (1 MiB here), is problem+json like the
+     * service's own errors, not Helidon's text/plain or empty 413 ({@code platform} {@code TransportProblems}).
+     */
+    @Test
+    void refusedBeforeRoutingIsAProblemToo() throws Exception {
+        assertProblem(raw("GET /relations/rules?x=" + "x".repeat(5000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                "HTTP/1.1 414 ", "\"title\":\"Request-URI Too Long\",\"status\":414,\"detail\":\"Request URI too long.\"");
+        assertProblem(raw("GET /relations/rules HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + "x".repeat(20_000) + "\r\n\r\n"),
+                "HTTP/1.1 400 ", "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Header size exceeded\"");
+        assertProblem(raw("POST /relations/rules HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + (1024 * 1024 + 1) + "\r\n\r\n"),
+                "HTTP/1.1 413 ", "\"title\":\"Payload Too Large\",\"status\":413,\"detail\":\"The declared body is longer than this server "
+                        + "reads at all (1048576 bytes, server.max-payload-size)\"");
+    }
+
+    private static void assertProblem(String answer, String statusLine, String problem) {
+        assertTrue(answer.startsWith(statusLine), answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("\r\ncontent-type: application/problem+json\r\n"), answer);
+        assertTrue(answer.endsWith("\r\n\r\n{\"type\":\"about:blank\"," + problem + "}"), answer);
+    }
+
+    /**
+     * A request written as it is (what no HTTP client sends), the whole answer read: Helidon closes the
+     * connection after such an answer.
+     */
+    private String raw(String head) throws Exception {
+        try (java.net.Socket s = new java.net.Socket(target.getUri().getHost(), target.getUri().getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     @SuppressWarnings("deprecation")
     void malformedEscapeInTheQueryIs400WithoutTheInternalUrl() throws Exception {
