@@ -21,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -80,6 +82,10 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
             ctx.abortWith(denied);
             return;
         }
+        if (ctx.getMethod().equals("OPTIONS") && !preflight(ctx)) {
+            ctx.abortWith(options(route, raw));
+            return;
+        }
         Response error = check(route, ctx, raw);
         if (error == null) {
             error = checkWrite(route, ctx, raw);
@@ -124,6 +130,52 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
                 V1Bodies.springError(System.currentTimeMillis(), 400, "Bad Request", null, message, rawPath));
     }
 
+    /** A CORS preflight: answered as before, by JAX-RS's own OPTIONS answer with the Origin echoed. */
+    private static boolean preflight(ContainerRequestContext ctx) {
+        return ctx.getHeaderString("Origin") != null && ctx.getHeaderString("Access-Control-Request-Method") != null;
+    }
+
+    /**
+     * The methods v1 mapped for the route, in mapping order (GET first), none where it mapped nothing: a
+     * write method only where writes are enabled for the class ({@link no.fint.platform.write.WritePolicy}).
+     */
+    private List<String> methods(V1Route route) {
+        return switch (route.kind()) {
+            case ROOT, LAST_UPDATED, CACHE_SIZE, ADMIN, OPENAPI -> List.of("GET");
+            case QUERY -> List.of("POST");
+            case COLLECTION -> writes.policy().writeable(route.type()) ? List.of("GET", "POST") : List.of("GET");
+            case ONE -> {
+                List<String> m = new ArrayList<>(List.of("GET"));
+                if (writes.policy().writeable(route.type())) {
+                    m.add("PUT");
+                }
+                if (writes.policy().deletable(route.type())) {
+                    m.add("DELETE");
+                }
+                yield m;
+            }
+            case STATUS -> writes.policy().writeable(route.type()) ? List.of("GET") : List.of();
+            case NOT_FOUND -> List.of();
+        };
+    }
+
+    /**
+     * OPTIONS as Spring MVC answered it without a handler of its own: before any parameter or header
+     * check, 200 with {@code Allow} listing the route's methods (HEAD after GET, OPTIONS last) and no
+     * body; a path without a route is the GET's 404.
+     */
+    private Response options(V1Route route, String raw) {
+        List<String> methods = methods(route);
+        if (methods.isEmpty()) {
+            return springError(404, V1Bodies.notFound(System.currentTimeMillis(), raw));
+        }
+        StringBuilder allow = new StringBuilder();
+        for (String m : methods) {
+            allow.append(m).append(m.equals("GET") ? ",HEAD," : ",");
+        }
+        return Response.ok().header("Allow", allow.append("OPTIONS").toString()).build();
+    }
+
     private static Response check(V1Route route, ContainerRequestContext ctx, String raw) {
         long now = System.currentTimeMillis();
         switch (route.kind()) {
@@ -141,7 +193,7 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
                 }
             }
             case ADMIN -> {
-                if (route.rest().equals(java.util.List.of("health"))) {
+                if (route.rest().equals(List.of("health"))) {
                     for (String header : new String[]{"x-org-id", "x-client"}) {
                         if (ctx.getHeaderString(header) == null) {
                             return springError(400, V1Bodies.missingHeader(now, header, raw));
@@ -164,34 +216,25 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
      */
     private Response checkWrite(V1Route route, ContainerRequestContext ctx, String raw) {
         String method = ctx.getMethod();
+        // OPTIONS here is a CORS preflight.
         if (method.equals("OPTIONS") || method.equals("HEAD") || route.type() == null) {
             return null;
         }
         long now = System.currentTimeMillis();
-        boolean writeable = writes.policy().writeable(route.type());
         boolean write;
         switch (route.kind()) {
-            case COLLECTION -> {
+            case COLLECTION, ONE -> {
                 if (method.equals("GET")) {
                     return null;
                 }
-                if (!method.equals("POST") || !writeable) {
-                    return notAllowed(now, method, raw, writeable ? "GET, POST" : "GET");
-                }
-                write = true;
-            }
-            case ONE -> {
-                if (method.equals("GET")) {
-                    return null;
-                }
-                boolean deletable = writes.policy().deletable(route.type());
-                if (!((method.equals("PUT") && writeable) || (method.equals("DELETE") && deletable))) {
-                    return notAllowed(now, method, raw, "GET" + (writeable ? ", PUT" : "") + (deletable ? ", DELETE" : ""));
+                List<String> methods = methods(route);
+                if (!methods.contains(method)) {
+                    return notAllowed(now, method, raw, String.join(", ", methods));
                 }
                 write = true;
             }
             case STATUS -> {
-                if (!writeable) {
+                if (!writes.policy().writeable(route.type())) {
                     return springError(404, V1Bodies.notFound(now, raw));
                 }
                 if (!method.equals("GET")) {
