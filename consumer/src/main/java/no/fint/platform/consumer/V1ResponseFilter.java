@@ -1,6 +1,7 @@
 package no.fint.platform.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -12,7 +13,8 @@ import no.fint.platform.render.MediaNegotiation;
 /**
  * What v1 added to every answer: the charset on its two JSON media types (Spring's Jackson converter
  * wrote {@code application/hal+json;charset=UTF-8}), and, as v1 controllers were {@code @CrossOrigin},
- * the request's Origin echoed with credentials allowed (Spring 4.3).
+ * the request's Origin echoed with credentials allowed (Spring 4.3). An answer to HEAD gets the GET's
+ * headers with the length of its body, and no body ({@link HeadBody}).
  */
 @Provider
 @ApplicationScoped
@@ -29,6 +31,9 @@ public class V1ResponseFilter implements ContainerResponseFilter {
         if (origin != null && !origin.isBlank()) {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
             response.getHeaders().putSingle("Access-Control-Allow-Credentials", "true");
+        }
+        if (response.hasEntity() && request.getMethod().equals(HttpMethod.HEAD)) {
+            HeadBody.install(response);
         }
     }
 }

@@ -2,6 +2,7 @@ package no.fint.platform.service;
 
 import io.helidon.common.Weighted;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.webserver.http.Filter;
@@ -90,7 +91,13 @@ public class RequestUriCheck implements Filter, HttpFeature, Weighted {
         if (body == null) {
             body = new Body(Problems.MEDIA_TYPE, Problems.bytes(400, "Bad Request", message, List.of()));
         }
-        res.status(Status.BAD_REQUEST_400).header(HeaderNames.CONTENT_TYPE, body.contentType()).send(body.bytes());
+        res.status(Status.BAD_REQUEST_400).header(HeaderNames.CONTENT_TYPE, body.contentType());
+        if (req.prologue().method().equals(Method.HEAD)) {
+            // The GET's headers, its length included, and no body (Helidon keeps a length set beforehand).
+            res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(body.bytes().length)).send();
+        } else {
+            res.send(body.bytes());
+        }
     }
 
     /**
