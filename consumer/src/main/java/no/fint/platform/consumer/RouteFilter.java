@@ -160,9 +160,10 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
     }
 
     /**
-     * OPTIONS as Spring MVC answered it without a handler of its own: before any parameter or header
-     * check, 200 with {@code Allow} listing the route's methods (HEAD after GET, OPTIONS last) and no
-     * body; a path without a route is the GET's 404.
+     * OPTIONS as Spring MVC 4.3 answered it without a handler of its own (its HttpOptionsHandler):
+     * before any parameter or header check, 200 with {@code Allow} listing the route's declared methods
+     * (HEAD after GET; OPTIONS itself only from Spring 5 on) and no body; a path without a route is the
+     * GET's 404.
      */
     private Response options(V1Route route, String raw) {
         List<String> methods = methods(route);
@@ -171,9 +172,9 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
         }
         StringBuilder allow = new StringBuilder();
         for (String m : methods) {
-            allow.append(m).append(m.equals("GET") ? ",HEAD," : ",");
+            allow.append(allow.isEmpty() ? "" : ",").append(m).append(m.equals("GET") ? ",HEAD" : "");
         }
-        return Response.ok().header("Allow", allow.append("OPTIONS").toString()).build();
+        return Response.ok().header("Allow", allow.toString()).build();
     }
 
     private static Response check(V1Route route, ContainerRequestContext ctx, String raw) {
