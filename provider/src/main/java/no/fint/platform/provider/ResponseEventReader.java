@@ -6,16 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import no.fint.platform.api.provider.model.ResponseFintEvent;
 import no.fint.platform.service.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 
 /**
  * Reads an adapter's answer: the body at most {@code fint.provider.max-body-bytes} (413 above, also
@@ -25,28 +20,20 @@ import java.lang.reflect.Type;
 @Provider
 @ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
-public class ResponseEventReader implements MessageBodyReader<ResponseFintEvent> {
-
-    private ProviderSettings settings;
+public class ResponseEventReader extends BodyReader<ResponseFintEvent> {
 
     /** For CDI. */
     protected ResponseEventReader() {
+        super(ResponseFintEvent.class, null);
     }
 
     @Inject
     public ResponseEventReader(ProviderSettings settings) {
-        this.settings = settings;
+        super(ResponseFintEvent.class, settings);
     }
 
     @Override
-    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == ResponseFintEvent.class;
-    }
-
-    @Override
-    public ResponseFintEvent readFrom(Class<ResponseFintEvent> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                                      MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        byte[] body = SyncPageReader.readBody(entity, headers, settings.maxBodyBytes());
+    ResponseFintEvent parse(byte[] body) throws IOException {
         JsonNode tree = Json.mapper().readTree(body);
         if (tree == null || !tree.isObject()) {
             throw JsonMappingException.from(Json.mapper().createParser(body), "Expected a ResponseFintEvent object");
