@@ -86,7 +86,10 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
             ctx.abortWith(options(route, raw));
             return;
         }
-        Response error = check(route, ctx, raw);
+        Response error = checkMethod(route, ctx, raw);
+        if (error == null) {
+            error = check(route, ctx, raw);
+        }
         if (error == null) {
             error = checkWrite(route, ctx, raw);
         }
@@ -177,6 +180,33 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
         return Response.ok().header("Allow", allow.toString()).build();
     }
 
+    /**
+     * 405 with Spring's error JSON and {@code Allow} for a method the route has no handler for (a write
+     * to a class that is not writeable, DELETE where not enabled, GET on {@code $query}, anything but
+     * GET on the read-only routes), before any parameter or header check, as Spring's handler mapping
+     * decided it. A route with no handler at all (a status of a class without writes) is left to the
+     * 404 further on.
+     */
+    private Response checkMethod(V1Route route, ContainerRequestContext ctx, String raw) {
+        String method = method(ctx);
+        if (method.equals("OPTIONS")) {
+            return null; // a CORS preflight here
+        }
+        if (method.equals("GET") && route.kind() != V1Route.Kind.QUERY) {
+            return null; // every other route takes GET (a status without writes is a 404): the read path stays as it was
+        }
+        List<String> methods = methods(route);
+        if (methods.isEmpty() || methods.contains(method)) {
+            return null;
+        }
+        return notAllowed(System.currentTimeMillis(), method, raw, String.join(", ", methods));
+    }
+
+    /** HEAD is answered as GET (its body left out). */
+    private static String method(ContainerRequestContext ctx) {
+        return ctx.getMethod().equals("HEAD") ? "GET" : ctx.getMethod();
+    }
+
     private static Response check(V1Route route, ContainerRequestContext ctx, String raw) {
         long now = System.currentTimeMillis();
         switch (route.kind()) {
@@ -209,15 +239,12 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
     }
 
     /**
-     * What v1's dispatch answered for writes: 405 for a method the route has no handler for (a write
-     * to a class that is not writeable, DELETE where not enabled, and any other method), 404 for the
-     * status route of a class that is not writeable (v1 generated none), 400 for a missing
+     * What v1's dispatch answered for writes (after {@link #checkMethod}): 404 for the status route of a class that is not writeable (v1 generated none), 400 for a missing
      * {@code x-org-id} or {@code x-client}, a {@code validate} that does not convert or a missing
      * body, 413 for a body declared larger than the limit.
      */
     private Response checkWrite(V1Route route, ContainerRequestContext ctx, String raw) {
-        // HEAD is answered as GET (its body left out); OPTIONS here is a CORS preflight.
-        String method = ctx.getMethod().equals("HEAD") ? "GET" : ctx.getMethod();
+        String method = method(ctx);
         if (method.equals("OPTIONS") || route.type() == null) {
             return null;
         }
@@ -228,18 +255,11 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
                 if (method.equals("GET")) {
                     return null;
                 }
-                List<String> methods = methods(route);
-                if (!methods.contains(method)) {
-                    return notAllowed(now, method, raw, String.join(", ", methods));
-                }
-                write = true;
+                write = true; // a method the route takes (checkMethod)
             }
             case STATUS -> {
                 if (!writes.policy().writeable(route.type())) {
                     return springError(404, V1Bodies.notFound(now, raw));
-                }
-                if (!method.equals("GET")) {
-                    return notAllowed(now, method, raw, "GET");
                 }
                 write = false;
             }

@@ -140,6 +140,27 @@ class WriteBadInputIT {
         refused(send("GET", "/utdanning/elev/klasse/status/x", null), 404, ".*\"status\":404.*");
     }
 
+    /** Spring chose the handler by method before it converted a parameter or read a header. */
+    @Test
+    void aMethodARouteDoesNotTakeIs405WithSpringsBodyAndAllow() {
+        String notSupported = "org.springframework.web.HttpRequestMethodNotSupportedException";
+        record Case(String method, String path, String allow) {
+        }
+        for (Case c : List.of(new Case("DELETE", "/utdanning/elev/elev/last-updated", "GET"),
+                new Case("POST", "/utdanning/elev/elev/cache/size", "GET"),
+                new Case("PUT", "/utdanning/elev/admin/organisations", "GET"),
+                new Case("POST", "/utdanning/elev/admin/health", "GET"),
+                new Case("DELETE", "/utdanning/elev", "GET"),
+                new Case("GET", "/utdanning/elev/elev/$query", "POST"),
+                new Case("DELETE", "/utdanning/elev/elev?size=ten", "GET, POST"),
+                new Case("PUT", "/utdanning/elev/elev/status/x", "GET"))) {
+            HttpResponse<String> r = send(c.method(), c.path(), c.method().equals("GET") || c.method().equals("DELETE") ? null : "{}");
+            String path = c.path().replaceFirst("\\?.*", "");
+            refused(r, 405, spring(405, "Method Not Allowed", notSupported, "Request method '" + c.method() + "' not supported", path));
+            assertEquals(c.allow(), r.headers().firstValue("Allow").orElse(null), c.method() + " " + c.path());
+        }
+    }
+
     @Test
     void aPutWithAnIdentifierFieldTheClassDoesNotHaveIs404() {
         refused(send("PUT", "/utdanning/elev/elev/ansattnummer/1", "{\"systemId\":{\"identifikatorverdi\":\"1\"}}"), 404,
