@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * Resolves every request against the model before JAX-RS matches it, as v1's Spring dispatch did:
@@ -82,8 +83,8 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
             ctx.abortWith(denied);
             return;
         }
-        if (ctx.getMethod().equals("OPTIONS") && !preflight(ctx)) {
-            ctx.abortWith(options(route, raw));
+        if (ctx.getMethod().equals("OPTIONS")) {
+            ctx.abortWith(preflight(ctx) ? preflight(route, ctx, raw) : options(route, raw));
             return;
         }
         Response error = checkMethod(route, ctx, raw);
@@ -133,9 +134,40 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
                 V1Bodies.springError(System.currentTimeMillis(), 400, "Bad Request", null, message, rawPath));
     }
 
-    /** A CORS preflight: answered as before, by JAX-RS's own OPTIONS answer with the Origin echoed. */
+    /** A CORS preflight: an OPTIONS with an Origin and the method the browser means to send. */
     private static boolean preflight(ContainerRequestContext ctx) {
         return ctx.getHeaderString("Origin") != null && ctx.getHeaderString("Access-Control-Request-Method") != null;
+    }
+
+    /**
+     * A preflight as v1's {@code @CrossOrigin} handlers answered it under Spring 4.3's defaults (any
+     * origin, any header, credentials, 30 minutes): for a method the path takes, 200 without a body,
+     * {@code Access-Control-Allow-Methods} that handler's method, the requested headers allowed, and
+     * {@code Access-Control-Max-Age: 1800} (the response filter echoes the Origin and allows
+     * credentials). For a method it does not take, Spring found no handler and answered as a plain
+     * OPTIONS, which a browser then refuses. Needed here more than in v1: a browser's request with a
+     * bearer token is always preflighted.
+     */
+    private Response preflight(V1Route route, ContainerRequestContext ctx, String raw) {
+        String method = ctx.getHeaderString("Access-Control-Request-Method").trim();
+        if (!methods(route).contains(method)) {
+            return options(route, raw);
+        }
+        Response.ResponseBuilder answer = Response.ok().header("Access-Control-Allow-Methods", method)
+                .header("Access-Control-Max-Age", "1800");
+        String requested = ctx.getHeaderString("Access-Control-Request-Headers");
+        if (requested != null) {
+            StringJoiner headers = new StringJoiner(",");
+            for (String h : requested.split(",")) {
+                if (!h.isBlank()) {
+                    headers.add(h.trim());
+                }
+            }
+            if (headers.length() > 0) {
+                answer.header("Access-Control-Allow-Headers", headers.toString());
+            }
+        }
+        return answer.build();
     }
 
     /**

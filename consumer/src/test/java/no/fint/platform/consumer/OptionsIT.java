@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * OPTIONS answers as v1's Spring MVC did without an OPTIONS handler of its own: 200 with {@code Allow}
  * listing the methods mapped for the path (GET followed by HEAD; Spring 4.3 did not list OPTIONS itself) and no body; a path
- * without a route is the GET's 404. A CORS preflight is answered as before.
+ * without a route is the GET's 404. A CORS preflight is answered as Spring 4.3's {@code @CrossOrigin} did.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 @HelidonTest
@@ -92,7 +92,7 @@ class OptionsIT {
     }
 
     @Test
-    void theOriginIsEchoedAndAPreflightIsAnsweredAsBefore() {
+    void theOriginIsEchoedAndAPreflightIsAnsweredAsSpringsCrossOriginDid() {
         HttpResponse<String> plain = options("/utdanning/elev/elev/systemid/1", "Origin", "https://app.example.no");
         allows("with an Origin", plain, "GET,HEAD,PUT");
         assertEquals("https://app.example.no", plain.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
@@ -103,5 +103,26 @@ class OptionsIT {
         assertEquals(200, preflight.statusCode(), preflight.body());
         assertEquals("https://app.example.no", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         assertEquals("true", preflight.headers().firstValue("Access-Control-Allow-Credentials").orElse(null));
+        assertEquals("GET", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertEquals("1800", preflight.headers().firstValue("Access-Control-Max-Age").orElse(null));
+        assertEquals("", preflight.body());
+
+        // A browser's write with a token: the method and the requested headers are allowed.
+        HttpResponse<String> put = new TestHttp(target).json("OPTIONS", "/utdanning/elev/elev/systemid/1", null, null,
+                "Origin", "https://app.example.no", "Access-Control-Request-Method", "PUT",
+                "Access-Control-Request-Headers", "authorization, content-type");
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals("PUT", put.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertEquals("authorization,content-type", put.headers().firstValue("Access-Control-Allow-Headers").orElse(null));
+        assertEquals("https://app.example.no", put.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+
+        // A method the path does not take: no handler, so the plain OPTIONS answer, without Allow-Methods.
+        HttpResponse<String> delete = new TestHttp(target).json("OPTIONS", "/utdanning/elev/elev/systemid/1", null, null,
+                "Origin", "https://app.example.no", "Access-Control-Request-Method", "DELETE");
+        allows("a preflight for DELETE", delete, "GET,HEAD,PUT");
+        assertEquals(null, delete.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        // A preflight on a path without a route is the GET's 404.
+        assertEquals(404, new TestHttp(target).json("OPTIONS", "/utdanning/elev/nosuchresource", null, null,
+                "Origin", "https://app.example.no", "Access-Control-Request-Method", "GET").statusCode());
     }
 }
