@@ -231,7 +231,7 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
         if (methods.isEmpty() || methods.contains(method)) {
             return null;
         }
-        return notAllowed(System.currentTimeMillis(), method, raw, String.join(", ", methods));
+        return notAllowed(System.currentTimeMillis(), ctx.getMethod(), raw, String.join(", ", methods)); // HEAD named as sent
     }
 
     /** HEAD is answered as GET (its body left out). */
