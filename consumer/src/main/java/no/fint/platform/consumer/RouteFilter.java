@@ -220,10 +220,7 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
      * 404 further on.
      */
     private Response checkMethod(V1Route route, ContainerRequestContext ctx, String raw) {
-        String method = method(ctx);
-        if (method.equals("OPTIONS")) {
-            return null; // a CORS preflight here
-        }
+        String method = method(ctx); // never OPTIONS: answered before
         if (method.equals("GET") && route.kind() != V1Route.Kind.QUERY) {
             return null; // every other route takes GET (a status without writes is a 404): the read path stays as it was
         }
@@ -271,15 +268,16 @@ public class RouteFilter implements ContainerRequestFilter, RequestUriCheck.Word
     }
 
     /**
-     * What v1's dispatch answered for writes (after {@link #checkMethod}): 404 for the status route of a class that is not writeable (v1 generated none), 400 for a missing
-     * {@code x-org-id} or {@code x-client}, a {@code validate} that does not convert or a missing
-     * body, 413 for a body declared larger than the limit.
+     * What v1's dispatch answered for writes, once {@link #checkMethod} has let the method through: 404
+     * for the status route of a class that is not writeable (v1 generated none), 400 for a missing
+     * {@code x-org-id} or {@code x-client}, a {@code validate} that does not convert or a missing body,
+     * 413 for a body declared larger than the limit.
      */
     private Response checkWrite(V1Route route, ContainerRequestContext ctx, String raw) {
-        String method = method(ctx);
-        if (method.equals("OPTIONS") || route.type() == null) {
+        if (route.type() == null) {
             return null;
         }
+        String method = method(ctx);
         long now = System.currentTimeMillis();
         boolean write;
         switch (route.kind()) {
